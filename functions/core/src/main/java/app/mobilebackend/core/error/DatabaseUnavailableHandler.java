@@ -1,0 +1,57 @@
+package app.mobilebackend.core.error;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.transaction.exceptions.CannotCreateTransactionException;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.ConnectException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * Database failures: 503 with {@code Retry-After} when the database cannot be reached (the client may retry,
+ * nothing was written), 500 otherwise. Neither carries internals to the client; both are logged.
+ */
+@Singleton
+final class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessException, HttpResponse<?>> {
+
+    static final String RETRY_AFTER_SECONDS = "5";
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableHandler.class);
+
+    private final ErrorResponseProcessor<?> problems;
+
+    DatabaseUnavailableHandler(ErrorResponseProcessor<?> problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, DataAccessException exception) {
+        boolean unreachable = isUnreachable(exception);
+        LOG.error("Database {} on {} {}", unreachable ? "unreachable" : "error", request.getMethod(), request.getPath(), exception);
+        var response = unreachable
+            ? HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+            : HttpResponse.serverError();
+        return problems.processResponse(ErrorContext.builder(request).cause(exception).build(), response);
+    }
+
+    static boolean isUnreachable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof CannotCreateTransactionException
+                || t instanceof SQLTransientConnectionException
+                || t instanceof SQLNonTransientConnectionException
+                || t instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,69 @@
+package app.mobilebackend.core.error;
+
+import app.mobilebackend.api.model.FieldError;
+import app.mobilebackend.api.model.Problem;
+import io.micronaut.core.annotation.NonNull;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes every error as an RFC 9457 problem document: validation, security, routing, JSON parsing and
+ * database errors all pass through here, so clients see one shape. Server errors never carry internals.
+ */
+@Singleton
+public final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    public static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
+
+    @Override
+    @NonNull
+    public MutableHttpResponse<Problem> processResponse(@NonNull ErrorContext errorContext,
+                                                        @NonNull MutableHttpResponse<?> response) {
+        HttpStatus status = response.getStatus();
+        Problem problem = new Problem("about:blank", status.getReason(), status.getCode());
+        Throwable cause = errorContext.getRootCause().orElse(null);
+        if (status.getCode() >= 500) {
+            problem.setDetail(status == HttpStatus.SERVICE_UNAVAILABLE
+                ? "The service is briefly unavailable; try again."
+                : "The server could not answer this request.");
+        } else if (cause instanceof FieldViolationException violations) {
+            problem.setDetail(violations.getMessage());
+            problem.setErrors(violations.errors());
+        } else {
+            List<FieldError> fieldErrors = new ArrayList<>();
+            List<String> messages = new ArrayList<>();
+            for (Error error : errorContext.getErrors()) {
+                if (error.getPath().isPresent()) {
+                    fieldErrors.add(new FieldError(fieldName(error.getPath().get()), error.getMessage()));
+                } else {
+                    messages.add(error.getMessage());
+                }
+            }
+            if (!fieldErrors.isEmpty()) {
+                problem.setDetail("The request is invalid.");
+                problem.setErrors(fieldErrors);
+            } else if (!messages.isEmpty()) {
+                problem.setDetail(String.join(" ", messages));
+            }
+        }
+        return response.contentType(PROBLEM_JSON).body(problem);
+    }
+
+    /** Validation paths name the Java method and parameter ({@code createTodo.todoCreate.title}); clients know {@code title}. */
+    static String fieldName(String path) {
+        String[] parts = path.split("\\.");
+        if (parts.length <= 2) {
+            return parts[parts.length - 1];
+        }
+        return String.join(".", Arrays.copyOfRange(parts, 2, parts.length));
+    }
+}

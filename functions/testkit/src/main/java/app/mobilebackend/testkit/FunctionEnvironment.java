@@ -1,0 +1,30 @@
+package app.mobilebackend.testkit;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The configuration a function needs to run here: the shared test database and identity provider.
+ * {@link #install()} sets it as system properties, so a handler built with its no-argument constructor,
+ * exactly as the Lambda runtime builds it, picks it up.
+ */
+public final class FunctionEnvironment {
+
+    private FunctionEnvironment() {
+    }
+
+    public static Map<String, Object> properties() {
+        TestDatabase db = TestDatabase.shared();
+        Map<String, Object> properties = new HashMap<>(LocalIdentityProvider.shared().properties());
+        properties.put("db.url", db.url());
+        properties.put("db.username", db.username());
+        properties.put("db.password", db.password());
+        return properties;
+    }
+
+    public static synchronized void install() {
+        properties().forEach((name, value) -> System.setProperty(name,
+            value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value)));
+    }
+}
