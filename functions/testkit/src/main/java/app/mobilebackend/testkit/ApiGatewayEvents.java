@@ -2,6 +2,7 @@ package app.mobilebackend.testkit;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,6 +65,10 @@ public final class ApiGatewayEvents {
     }
 
     public APIGatewayProxyRequestEvent build() {
+        if (body != null && first(headers, "Content-Length") == null) {
+            // clients send it and API Gateway passes it on
+            header("Content-Length", String.valueOf(body.getBytes(StandardCharsets.UTF_8).length));
+        }
         var identity = new APIGatewayProxyRequestEvent.RequestIdentity().withSourceIp(sourceIp).withUserAgent(
             first(headers, "User-Agent"));
         var context = new APIGatewayProxyRequestEvent.ProxyRequestContext()

@@ -70,7 +70,7 @@ public final class TestDatabase {
         String configured = System.getenv("TEST_DB_URL");
         if (configured != null && !configured.isBlank()) {
             LOG.info("Test database: the server named by TEST_DB_URL");
-            return new TestDatabase(configured, env("TEST_DB_USERNAME", "root"), env("TEST_DB_PASSWORD", ""));
+            return configured(configured, env("TEST_DB_USERNAME", "root"), env("TEST_DB_PASSWORD", ""));
         }
         if (dockerAvailable()) {
             LOG.info("Test database: MySQL 8 in Testcontainers");
@@ -80,6 +80,11 @@ public final class TestDatabase {
         }
         LOG.info("Test database: embedded MariaDB");
         return embedded(null);
+    }
+
+    /** A server that is already running, such as a local MySQL named by the developer. */
+    public static TestDatabase configured(String url, String username, String password) {
+        return new TestDatabase(url, username, password);
     }
 
     /**

@@ -2,7 +2,9 @@ package app.mobilebackend.core.error;
 
 import app.mobilebackend.api.model.FieldError;
 import app.mobilebackend.api.model.Problem;
+import com.fasterxml.jackson.core.JacksonException;
 import io.micronaut.core.annotation.NonNull;
+import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -12,7 +14,6 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,32 +39,41 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
         } else if (cause instanceof FieldViolationException violations) {
             problem.setDetail(violations.getMessage());
             problem.setErrors(violations.errors());
+        } else if (status == HttpStatus.UNAUTHORIZED) {
+            problem.setDetail("A valid access token is required.");
+        } else if (isUnreadableBody(cause)) {
+            problem.setDetail("The request body is not valid JSON of the expected shape.");
         } else {
-            List<FieldError> fieldErrors = new ArrayList<>();
-            List<String> messages = new ArrayList<>();
-            for (Error error : errorContext.getErrors()) {
-                if (error.getPath().isPresent()) {
-                    fieldErrors.add(new FieldError(fieldName(error.getPath().get()), error.getMessage()));
-                } else {
-                    messages.add(error.getMessage());
-                }
-            }
-            if (!fieldErrors.isEmpty()) {
-                problem.setDetail("The request is invalid.");
-                problem.setErrors(fieldErrors);
-            } else if (!messages.isEmpty()) {
-                problem.setDetail(String.join(" ", messages));
-            }
+            describe(errorContext, problem);
         }
         return response.contentType(PROBLEM_JSON).body(problem);
     }
 
-    /** Validation paths name the Java method and parameter ({@code createTodo.todoCreate.title}); clients know {@code title}. */
-    static String fieldName(String path) {
-        String[] parts = path.split("\\.");
-        if (parts.length <= 2) {
-            return parts[parts.length - 1];
+    private static void describe(ErrorContext errorContext, Problem problem) {
+        List<FieldError> fieldErrors = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        for (Error error : errorContext.getErrors()) {
+            if (error.getPath().isPresent()) {
+                fieldErrors.add(new FieldError(error.getPath().get().replaceFirst("^/", ""), error.getMessage()));
+            } else {
+                messages.add(error.getMessage());
+            }
         }
-        return String.join(".", Arrays.copyOfRange(parts, 2, parts.length));
+        if (!fieldErrors.isEmpty()) {
+            problem.setDetail("The request is invalid.");
+            problem.setErrors(fieldErrors);
+        } else if (!messages.isEmpty()) {
+            problem.setDetail(String.join(" ", messages));
+        }
+    }
+
+    /** Parser messages carry internals (types, stream positions): clients get a plain sentence instead. */
+    private static boolean isUnreadableBody(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException || t instanceof CodecException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,170 @@
+package app.mobilebackend.devserver;
+
+import app.mobilebackend.testkit.LocalIdentityProvider;
+import app.mobilebackend.testkit.TestDatabase;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.MockLambdaContext;
+import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The whole API on one local port: every function's handler behind an HTTP server that hands it the same
+ * API Gateway proxy events Lambda would. Also mints development tokens at {@code GET /_dev/token?sub=alice}.
+ */
+public final class DevServer implements AutoCloseable {
+
+    public static final String TOKEN_PATH = "/_dev/token";
+    private static final Logger LOG = LoggerFactory.getLogger(DevServer.class);
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+
+    private final LocalIdentityProvider identity;
+    private final ApiGatewayProxyRequestEventFunction handler;
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private DevServer(LocalIdentityProvider identity, ApiGatewayProxyRequestEventFunction handler, HttpServer server,
+                      ExecutorService executor) {
+        this.identity = identity;
+        this.handler = handler;
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /**
+     * Starts the API on {@code port} (0: any free port). Data live in {@code dataDir}: the embedded database
+     * (unless {@code database} names another) and the signing key, so to-dos and tokens survive a restart.
+     */
+    public static DevServer start(int port, Path dataDir, TestDatabase database) throws IOException {
+        Files.createDirectories(dataDir);
+        TestDatabase db = database != null ? database : TestDatabase.embedded(dataDir.resolve("mariadb"));
+        db.migrate();
+        LocalIdentityProvider identity = LocalIdentityProvider.start(signingKey(dataDir.resolve("dev-signing-key.json")));
+        Map<String, Object> properties = new HashMap<>(identity.properties());
+        properties.put("db.url", db.url());
+        properties.put("db.username", db.username());
+        properties.put("db.password", db.password());
+        properties.put("datasources.default.maximum-pool-size", 10);
+        var handler = new ApiGatewayProxyRequestEventFunction(ApplicationContext.builder().properties(properties).build());
+        HttpServer server = HttpServer.create(new InetSocketAddress(port), 128);
+        ExecutorService executor = Executors.newFixedThreadPool(16);
+        server.setExecutor(executor);
+        DevServer dev = new DevServer(identity, handler, server, executor);
+        server.createContext("/", dev::handle);
+        server.start();
+        return dev;
+    }
+
+    public static void main(String[] args) throws IOException {
+        int port = Integer.parseInt(env("PORT", "8080"));
+        Path dataDir = Path.of(env("DEV_DATA_DIR", Path.of(System.getProperty("user.home"), ".mobile-backend", "dev").toString()));
+        String dbUrl = System.getenv("DB_URL");
+        TestDatabase database = dbUrl == null || dbUrl.isBlank() ? null
+            : TestDatabase.configured(dbUrl, env("DB_USERNAME", "root"), env("DB_PASSWORD", ""));
+        DevServer dev = start(port, dataDir, database);
+        Runtime.getRuntime().addShutdownHook(new Thread(dev::close));
+        String token = dev.token("dev-user");
+        System.out.printf("""
+
+            Mobile backend API on http://localhost:%1$d  (data in %2$s)
+            A development access token for user "dev-user", valid 12 hours:
+
+            export TOKEN=%3$s
+
+            curl -H "Authorization: Bearer $TOKEN" http://localhost:%1$d/todos
+            Another user's token: curl -s "http://localhost:%1$d%4$s?sub=alice"
+            %n""", dev.port(), dataDir, token, TOKEN_PATH);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String url() {
+        return "http://localhost:" + port();
+    }
+
+    /** A development access token for {@code sub}. */
+    public String token(String sub) {
+        return identity.accessToken(sub, TOKEN_LIFETIME);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            if (TOKEN_PATH.equals(exchange.getRequestURI().getPath())) {
+                issueToken(exchange);
+                return;
+            }
+            APIGatewayProxyResponseEvent response = handler.handleRequest(ApiGatewayBridge.toEvent(exchange), new MockLambdaContext());
+            ApiGatewayBridge.write(response, exchange);
+        } catch (RuntimeException e) {
+            LOG.error("The handler failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        }
+    }
+
+    private void issueToken(HttpExchange exchange) throws IOException {
+        String sub = "dev-user";
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("sub=") && pair.length() > 4) {
+                    sub = URLDecoder.decode(pair.substring(4), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        byte[] body = ("{\"sub\":\"" + sub.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"accessToken\":\"" + token(sub)
+            + "\",\"expiresIn\":" + TOKEN_LIFETIME.toSeconds() + "}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** The key that signs development tokens, kept beside the data so tokens outlive a restart. */
+    private static RSAKey signingKey(Path file) throws IOException {
+        if (Files.exists(file)) {
+            try {
+                return RSAKey.parse(Files.readString(file));
+            } catch (ParseException e) {
+                LOG.warn("Replacing the unreadable signing key {}", file);
+            }
+        }
+        RSAKey key = LocalIdentityProvider.newKey();
+        Files.writeString(file, key.toJSONString());
+        return key;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        handler.close();
+        identity.close();
+    }
+}
