@@ -76,7 +76,7 @@ class CreateTodoFunctionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"title\":", "not json", "{\"title\":\"x\",\"dueAt\":\"tomorrow\"}", "[]"})
+    @ValueSource(strings = {"{\"title\":", "not json", "{\"title\":\"x\",\"done\":\"maybe\"}", "{\"title\":\"x\",\"dueAt\":\"tomorrow\"}", "[]"})
     void rejectsMalformedOrMistypedBodyWithBadRequest(String body) {
         var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(TestUser.fresh().token()).json(body).build());
 
