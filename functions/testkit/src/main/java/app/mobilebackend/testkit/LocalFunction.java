@@ -1,5 +1,6 @@
 package app.mobilebackend.testkit;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.context.ApplicationContext;
@@ -42,7 +43,11 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
-        return handler.handleRequest(event, new MockLambdaContext());
+        return handle(event, new MockLambdaContext());
+    }
+
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context lambdaContext) {
+        return handler.handleRequest(event, lambdaContext);
     }
 
     public ApplicationContext context() {
