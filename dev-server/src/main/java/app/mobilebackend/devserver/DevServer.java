@@ -4,6 +4,7 @@ import app.mobilebackend.testkit.LocalIdentityProvider;
 import app.mobilebackend.testkit.TestDatabase;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.ApplicationContext;
@@ -132,8 +133,8 @@ public final class DevServer implements AutoCloseable {
                 }
             }
         }
-        byte[] body = ("{\"sub\":\"" + sub.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"accessToken\":\"" + token(sub)
-            + "\",\"expiresIn\":" + TOKEN_LIFETIME.toSeconds() + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = JSONObjectUtils.toJSONString(Map.of("sub", sub, "accessToken", token(sub), "expiresIn", TOKEN_LIFETIME.toSeconds()))
+            .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
