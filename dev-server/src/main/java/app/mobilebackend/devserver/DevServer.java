@@ -29,7 +29,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The whole API on one local port: every function's handler behind an HTTP server that hands it the same
- * API Gateway proxy events Lambda would. Also mints development tokens at {@code GET /_dev/token?sub=alice}.
+ * API Gateway proxy events Lambda would. Also mints development tokens at {@code GET /_dev/token?sub=alice} and
+ * serves the interactive API docs at {@code GET /docs} ({@link ApiDocs}); neither reaches the functions.
  */
 public final class DevServer implements AutoCloseable {
 
@@ -39,13 +40,15 @@ public final class DevServer implements AutoCloseable {
 
     private final LocalIdentityProvider identity;
     private final ApiGatewayProxyRequestEventFunction handler;
+    private final ApiDocs docs;
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private DevServer(LocalIdentityProvider identity, ApiGatewayProxyRequestEventFunction handler, HttpServer server,
-                      ExecutorService executor) {
+    private DevServer(LocalIdentityProvider identity, ApiGatewayProxyRequestEventFunction handler, ApiDocs docs,
+                      HttpServer server, ExecutorService executor) {
         this.identity = identity;
         this.handler = handler;
+        this.docs = docs;
         this.server = server;
         this.executor = executor;
     }
@@ -68,7 +71,7 @@ public final class DevServer implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 128);
         ExecutorService executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
-        DevServer dev = new DevServer(identity, handler, server, executor);
+        DevServer dev = new DevServer(identity, handler, apiDocs(), server, executor);
         server.createContext("/", dev::handle);
         server.start();
         return dev;
@@ -92,7 +95,8 @@ public final class DevServer implements AutoCloseable {
 
             curl -H "Authorization: Bearer $TOKEN" http://localhost:%1$d/todos
             Another user's token: curl -s "http://localhost:%1$d%4$s?sub=alice"
-            %n""", dev.port(), dataDir, token, TOKEN_PATH);
+            API docs: http://localhost:%1$d%5$s/
+            %n""", dev.port(), dataDir, token, TOKEN_PATH, ApiDocs.PREFIX);
     }
 
     public int port() {
@@ -110,8 +114,18 @@ public final class DevServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try {
-            if (TOKEN_PATH.equals(exchange.getRequestURI().getPath())) {
+            String path = exchange.getRequestURI().getPath();
+            if (TOKEN_PATH.equals(path)) {
                 issueToken(exchange);
+                return;
+            }
+            if (ApiDocs.handles(path)) {
+                if (docs != null) {
+                    docs.handle(exchange);
+                } else {
+                    exchange.sendResponseHeaders(404, -1);
+                    exchange.close();
+                }
                 return;
             }
             APIGatewayProxyResponseEvent response = handler.handleRequest(ApiGatewayBridge.toEvent(exchange), new MockLambdaContext());
@@ -139,6 +153,16 @@ public final class DevServer implements AutoCloseable {
         exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
+        }
+    }
+
+    /** The API docs, or none (then {@code /docs} answers 404) when the class path lacks them, as in a run outside Maven. */
+    private static ApiDocs apiDocs() {
+        try {
+            return ApiDocs.load();
+        } catch (IllegalStateException e) {
+            LOG.warn("No API docs at {}: {}", ApiDocs.PREFIX, e.getMessage());
+            return null;
         }
     }
 
