@@ -23,7 +23,8 @@ import java.util.List;
 @Singleton
 public final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
 
-    public static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
+    public static final String PROBLEM_JSON_TYPE = "application/problem+json";
+    public static final MediaType PROBLEM_JSON = MediaType.of(PROBLEM_JSON_TYPE);
 
     @Override
     @NonNull

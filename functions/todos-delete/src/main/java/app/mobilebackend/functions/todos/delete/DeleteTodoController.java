@@ -1,10 +1,13 @@
 package app.mobilebackend.functions.todos.delete;
 
 import app.mobilebackend.api.TodosDeleteApi;
+import app.mobilebackend.core.error.ProblemErrorResponseProcessor;
 import app.mobilebackend.core.security.CurrentUser;
 import app.mobilebackend.core.todos.TodoService;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Produces;
 
 /** Serves deleteTodo: 204 once the caller's to-do is gone. */
 @Controller
@@ -18,7 +21,12 @@ public class DeleteTodoController implements TodosDeleteApi {
         this.user = user;
     }
 
+    /**
+     * The generated interface produces only problem+json (204 has no body), so a client sending
+     * {@code Accept: application/json} would get 406: accept both.
+     */
     @Override
+    @Produces({MediaType.APPLICATION_JSON, ProblemErrorResponseProcessor.PROBLEM_JSON_TYPE})
     public HttpResponse<Void> deleteTodo(String todoId) {
         todos.delete(user.sub(), todoId);
         return HttpResponse.noContent();

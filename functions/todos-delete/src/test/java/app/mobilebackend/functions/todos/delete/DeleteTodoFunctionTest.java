@@ -42,6 +42,17 @@ class DeleteTodoFunctionTest {
     }
 
     @Test
+    void deletesWhenClientAcceptsJson() {
+        TestUser user = TestUser.fresh();
+        Todo created = todos.create(user.sub(), new TodoCreate("Buy milk"));
+
+        var response = function.handle(ApiGatewayEvents.request("DELETE", "/todos/" + created.getId()).bearer(user.token())
+            .header("Accept", "application/json").build());
+
+        assertEquals(204, response.getStatusCode());
+    }
+
+    @Test
     void answersNotFoundWhenDeletedTwice() {
         TestUser user = TestUser.fresh();
         Todo created = todos.create(user.sub(), new TodoCreate("Buy milk"));
