@@ -3,6 +3,7 @@ package app.mobilebackend.benchmarks;
 import app.mobilebackend.benchmarks.launcher.Json;
 import app.mobilebackend.testkit.LocalIdentityProvider;
 import app.mobilebackend.testkit.TestDatabase;
+import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
@@ -74,8 +75,7 @@ public final class Driver {
         try {
             new Driver(options).run();
         } catch (Exception e) {
-            System.err.println("[benchmark] FAILED: " + e.getMessage());
-            e.printStackTrace();
+            LoggerFactory.getLogger(Driver.class).error("[benchmark] FAILED: {}", e.getMessage(), e);
             System.exit(1); // the database and the identity provider stop with this JVM
         }
         System.exit(0);
