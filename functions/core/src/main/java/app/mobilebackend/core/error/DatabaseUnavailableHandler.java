@@ -1,5 +1,8 @@
 package app.mobilebackend.core.error;
 
+import app.mobilebackend.core.health.HealthService;
+import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -19,12 +22,11 @@ import java.sql.SQLTransientConnectionException;
 
 /**
  * Database failures: 503 with {@code Retry-After} when the database cannot be reached (the client may retry,
- * nothing was written), 500 otherwise. Neither carries internals to the client; both are logged.
+ * nothing was written), 500 otherwise. Neither carries internals to the client; both are logged. Micronaut Data
+ * reports a refused connection with exceptions outside {@link DataAccessException}, hence one handler per family.
  */
-@Singleton
-final class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessException, HttpResponse<?>> {
+abstract class DatabaseUnavailableHandler<E extends RuntimeException> implements ExceptionHandler<E, HttpResponse<?>> {
 
-    static final String RETRY_AFTER_SECONDS = "5";
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableHandler.class);
 
     private final ErrorResponseProcessor<?> problems;
@@ -34,11 +36,11 @@ final class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessExc
     }
 
     @Override
-    public HttpResponse<?> handle(HttpRequest request, DataAccessException exception) {
+    public HttpResponse<?> handle(HttpRequest request, E exception) {
         boolean unreachable = isUnreachable(exception);
         LOG.error("Database {} on {} {}", unreachable ? "unreachable" : "error", request.getMethod(), request.getPath(), exception);
         var response = unreachable
-            ? HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+            ? HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, HealthService.RETRY_AFTER_SECONDS)
             : HttpResponse.serverError();
         return problems.processResponse(ErrorContext.builder(request).cause(exception).build(), response);
     }
@@ -46,6 +48,8 @@ final class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessExc
     static boolean isUnreachable(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof CannotCreateTransactionException
+                || t instanceof CannotGetJdbcConnectionException
+                || t instanceof ConnectionException
                 || t instanceof SQLTransientConnectionException
                 || t instanceof SQLNonTransientConnectionException
                 || t instanceof ConnectException) {
@@ -53,5 +57,37 @@ final class DatabaseUnavailableHandler implements ExceptionHandler<DataAccessExc
             }
         }
         return false;
+    }
+
+    /** Query and mapping failures of Micronaut Data. */
+    @Singleton
+    static final class DataAccess extends DatabaseUnavailableHandler<DataAccessException> {
+        DataAccess(ErrorResponseProcessor<?> problems) {
+            super(problems);
+        }
+    }
+
+    /** No JDBC connection could be had from the pool. */
+    @Singleton
+    static final class NoJdbcConnection extends DatabaseUnavailableHandler<CannotGetJdbcConnectionException> {
+        NoJdbcConnection(ErrorResponseProcessor<?> problems) {
+            super(problems);
+        }
+    }
+
+    /** Connection management failures of Micronaut Data. */
+    @Singleton
+    static final class Connection extends DatabaseUnavailableHandler<ConnectionException> {
+        Connection(ErrorResponseProcessor<?> problems) {
+            super(problems);
+        }
+    }
+
+    /** A transaction could not begin (its connection could not be had). */
+    @Singleton
+    static final class NoTransaction extends DatabaseUnavailableHandler<CannotCreateTransactionException> {
+        NoTransaction(ErrorResponseProcessor<?> problems) {
+            super(problems);
+        }
     }
 }

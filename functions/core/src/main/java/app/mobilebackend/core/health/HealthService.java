@@ -12,6 +12,9 @@ import java.sql.SQLException;
 @Singleton
 public final class HealthService {
 
+    /** How long a client waits before retrying while the database does not answer (the {@code Retry-After} value). */
+    public static final String RETRY_AFTER_SECONDS = "5";
+
     private static final Logger LOG = LoggerFactory.getLogger(HealthService.class);
     private static final int TIMEOUT_SECONDS = 2;
 

@@ -28,7 +28,7 @@ public class HealthController implements HealthApi {
         Health body = new Health(database, Map.of("database", database));
         MutableHttpResponse<Health> response = database == HealthStatus.UP
             ? HttpResponse.ok(body)
-            : HttpResponse.<Health>status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
+            : HttpResponse.<Health>status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, HealthService.RETRY_AFTER_SECONDS).body(body);
         return response.header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

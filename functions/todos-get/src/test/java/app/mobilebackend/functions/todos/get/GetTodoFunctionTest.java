@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static app.mobilebackend.testkit.Responses.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,6 +79,20 @@ class GetTodoFunctionTest {
         assertEquals(404, response.getStatusCode());
         assertEquals("application/problem+json", header(response, "Content-Type"));
         assertTrue(!response.getBody().contains("private"));
+    }
+
+    @Test
+    void answersServiceUnavailableWithRetryAfterWhenDatabaseIsDown() {
+        try (var down = LocalFunction.start(Map.of("db.url", "jdbc:mysql://127.0.0.1:9/mobile",
+                "datasources.default.minimum-idle", 0, "datasources.default.connection-timeout", 1000,
+                "datasources.default.initialization-fail-timeout", -1))) {
+            var response = down.handle(ApiGatewayEvents.request("GET", "/todos/any").bearer(TestUser.fresh().token()).build());
+
+            assertEquals(503, response.getStatusCode());
+            assertEquals("5", header(response, "Retry-After"));
+            assertEquals("application/problem+json", header(response, "Content-Type"));
+            assertTrue(!response.getBody().contains("127.0.0.1") && !response.getBody().contains("Exception"), response.getBody());
+        }
     }
 
     @Test
