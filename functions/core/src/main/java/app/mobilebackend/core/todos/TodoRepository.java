@@ -35,4 +35,9 @@ public interface TodoRepository extends GenericRepository<TodoRow, String> {
                          String title, @Nullable String notes, boolean done, @Nullable Instant dueAt, Instant updatedAt);
 
     long deleteByIdAndOwnerSub(String id, String ownerSub);
+
+    /** All of the owner's to-dos in creation order (the GDPR export). */
+    List<TodoRow> findByOwnerSubOrderById(String ownerSub);
+
+    long deleteByOwnerSub(String ownerSub);
 }
