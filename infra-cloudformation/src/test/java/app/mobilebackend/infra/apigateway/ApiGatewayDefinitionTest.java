@@ -57,7 +57,12 @@ class ApiGatewayDefinitionTest {
     @Test
     void theRealSpecHasTheOperationsOfTheReadme() {
         assertEquals(List.of("GET /health", "GET /todos", "POST /todos", "GET /todos/{todoId}", "PUT /todos/{todoId}",
-            "DELETE /todos/{todoId}", "GET /me/preferences", "PUT /me/preferences"), operations.stream().map(Operation::toString).toList());
+            "DELETE /todos/{todoId}", "GET /me/preferences", "PUT /me/preferences",
+            "GET /files", "POST /files", "GET /files/{fileId}", "DELETE /files/{fileId}",
+            "GET /orders", "POST /orders", "GET /orders/{orderId}",
+            "GET /devices", "POST /devices", "DELETE /devices/{deviceId}",
+            "GET /content", "GET /content/{contentId}/access",
+            "GET /me/export", "DELETE /me"), operations.stream().map(Operation::toString).toList());
     }
 
     @Test

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Each deployed function runs what its module builds: the handler is the module's main class (its
- * {@code exec.mainClass}, else the one of functions/pom.xml) and the runtime is the Java release the build compiles for.
+ * {@code exec.mainClass}, else the one of functions/pom.xml) and the runtime is the Java release the build compiles for;
+ * for every function of stacks/functions.yaml and stacks/triggers.yaml.
  */
 class FunctionBuildWiringTest {
 
@@ -27,7 +28,7 @@ class FunctionBuildWiringTest {
         String defaultHandler = property(Files.readString(root.resolve("functions/pom.xml")), "exec.mainClass");
         String runtime = "java" + property(Files.readString(root.resolve("pom.xml")), "maven.compiler.release");
         List<String> mismatches = new ArrayList<>();
-        List<Templates.Resource> functions = Templates.load(Templates.realDirectory()).resources("stacks/functions.yaml").stream()
+        List<Templates.Resource> functions = Policies.functionTemplateResources(Templates.load(Templates.realDirectory())).stream()
             .filter(r -> r.type().equals("AWS::Lambda::Function")).toList();
         for (Templates.Resource function : functions) {
             Matcher module = S3_KEY_MODULE.matcher(Templates.text(Templates.map(function.property("Code")).get("S3Key")));

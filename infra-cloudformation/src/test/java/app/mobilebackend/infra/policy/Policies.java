@@ -28,8 +28,15 @@ final class Policies {
 
     /** Where the functions and their alarms are. */
     static final String FUNCTIONS = "stacks/functions.yaml";
+    /** The Cognito triggers: functions too, in a stack of their own because the user pool names them. */
+    static final String TRIGGERS = "stacks/triggers.yaml";
+    /** Every template holding the backend's functions (functions.yaml must exist; the others may not). */
+    static final List<String> FUNCTION_TEMPLATES = List.of(FUNCTIONS, TRIGGERS);
     static final String OBSERVABILITY = "stacks/observability.yaml";
     static final String EDGE = "stacks/edge.yaml";
+    /** The content delivery (signed URLs only): the other place a CloudFront distribution may be. */
+    static final String CONTENT = "stacks/content.yaml";
+    static final Set<String> CLOUDFRONT_TEMPLATES = Set.of(EDGE, CONTENT);
 
     /** Services that hold data: a wildcard action on any of them is too broad. */
     static final Set<String> DATA_SERVICES = Set.of(
@@ -241,7 +248,8 @@ final class Policies {
     // ---------------------------------------------------------------------------------------------------------------
 
     /**
-     * Every AWS::Lambda::Function of stacks/functions.yaml has an AWS::CloudWatch::Alarm in stacks/observability.yaml
+     * Every AWS::Lambda::Function of stacks/functions.yaml and stacks/triggers.yaml ({@link #FUNCTION_TEMPLATES}) has
+     * an AWS::CloudWatch::Alarm in stacks/observability.yaml
      * on its Errors: MetricName Errors, Namespace AWS/Lambda and a FunctionName dimension whose value is the function's
      * FunctionName (compared as text: {@code Fn::Sub: mobile-backend-${Environment}-health} in both). A metric-math
      * alarm counts when one of its Metrics has such a MetricStat.
@@ -271,7 +279,7 @@ final class Policies {
                 }
             }
         }
-        for (Resource function : templates.resources(FUNCTIONS)) {
+        for (Resource function : functionTemplateResources(templates)) {
             if (!function.type().equals("AWS::Lambda::Function")) {
                 continue;
             }
@@ -293,7 +301,7 @@ final class Policies {
      * (not EDGE, the default: an AWS-managed CloudFront distribution in front of it), and
      * every stage of it has an AWS::WAFv2::WebACLAssociation with a web ACL whose DefaultAction is Block; no
      * AWS::Lambda::Url and no AWS::Lambda::Permission for principal *; no database is publicly accessible; and the only
-     * AWS::CloudFront::Distribution is in stacks/edge.yaml.
+     * AWS::CloudFront::Distributions are in stacks/edge.yaml (the API) and stacks/content.yaml (signed URLs only).
      */
     static List<String> nothingPublicButCloudFront(Templates templates) {
         List<String> findings = new ArrayList<>();
@@ -330,8 +338,8 @@ final class Policies {
                     }
                 }
                 case "AWS::CloudFront::Distribution" -> {
-                    if (!r.file().equals(EDGE)) {
-                        findings.add(r.where() + ": a CloudFront distribution outside " + EDGE);
+                    if (!CLOUDFRONT_TEMPLATES.contains(r.file())) {
+                        findings.add(r.where() + ": a CloudFront distribution outside " + EDGE + " and " + CONTENT);
                     }
                 }
                 case "AWS::ApiGateway::RestApi", "AWS::ApiGateway::DomainName" -> {
@@ -416,7 +424,8 @@ final class Policies {
     /**
      * The spec's functions and stacks/functions.yaml agree: every {@code x-function} has an AWS::Lambda::Function whose
      * Code.S3Key names {@code function-<x-function>-lambda.jar} and an output {@code <PascalCase>FunctionAliasArn}; and
-     * every function there deploys a module under functions/, which, if it serves HTTP, is an operation's x-function.
+     * every function there and in stacks/triggers.yaml deploys a module under functions/, which, if it serves HTTP, is
+     * an operation's x-function.
      *
      * @param xFunctions the spec's x-function values, each with the operation naming it ("GET /todos")
      * @param moduleTriggers the function modules under functions/ and what invokes each (http unless its pom says)
@@ -427,7 +436,7 @@ final class Policies {
             return List.of(FUNCTIONS + ": missing");
         }
         Map<String, Resource> functionByJar = new LinkedHashMap<>();
-        for (Resource function : templates.resources(FUNCTIONS)) {
+        for (Resource function : functionTemplateResources(templates)) {
             if (!function.type().equals("AWS::Lambda::Function")) {
                 continue;
             }
@@ -457,6 +466,15 @@ final class Policies {
             }
         });
         return findings;
+    }
+
+    /** The resources of every {@link #FUNCTION_TEMPLATES} template there is. */
+    static List<Resource> functionTemplateResources(Templates templates) {
+        List<Resource> resources = new ArrayList<>();
+        for (String file : FUNCTION_TEMPLATES) {
+            resources.addAll(templates.resources(file));
+        }
+        return resources;
     }
 
     /** todos-list -> TodosList. */

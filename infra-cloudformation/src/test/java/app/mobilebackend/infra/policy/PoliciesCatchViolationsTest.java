@@ -77,7 +77,7 @@ class PoliciesCatchViolationsTest {
             "stacks/functions.yaml Resources.HealthUrl: a Lambda function URL",
             "stacks/functions.yaml Resources.PublicInvoke: Lambda permission for principal *",
             "stacks/database.yaml Resources.Cluster: PubliclyAccessible: true",
-            "stacks/storage.yaml Resources.SecondDistribution: a CloudFront distribution outside stacks/edge.yaml");
+            "stacks/storage.yaml Resources.SecondDistribution: a CloudFront distribution outside stacks/edge.yaml and stacks/content.yaml");
     }
 
     @Test
