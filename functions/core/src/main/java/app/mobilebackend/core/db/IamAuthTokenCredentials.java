@@ -9,11 +9,18 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.rds.RdsUtilities;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * {@code db.auth=iam}: the password of each new connection is a fresh RDS IAM authentication token for
@@ -28,14 +35,22 @@ import java.net.URI;
  * (or {@code VERIFY_IDENTITY} with the Amazon RDS CA in the trust store), for example
  * {@code jdbc:mysql://my-proxy.proxy-abc.eu-west-1.rds.amazonaws.com:3306/app?sslMode=REQUIRED}. The database
  * user must be granted {@code rds_db:connect} in the function role's policy.
+ *
+ * <p>The token is what the SDK's {@code RdsUtilities.generateAuthenticationToken} makes (a SigV4-presigned
+ * {@code GET https://host:port/?Action=connect&DBUser=user} for the service {@code rds-db}, valid 15 minutes,
+ * without its scheme), signed here with the SDK's own SigV4 signer ({@code http-auth-aws}): the whole RDS client
+ * module (5 MB, every function's largest dependency) is not needed for it. A test holds the two equal.
  */
 @Singleton
 @Requires(property = DatabaseAuthMode.PROPERTY, value = DatabaseAuthMode.IAM)
 final class IamAuthTokenCredentials implements DatabaseCredentials, AutoCloseable {
 
     private static final int MYSQL_PORT = 3306;
+    private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
 
-    private final RdsUtilities rds;
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private final Region region;
+    private final Clock clock;
     private final AwsCredentialsProvider awsCredentials;
     private final String host;
     private final int port;
@@ -45,10 +60,10 @@ final class IamAuthTokenCredentials implements DatabaseCredentials, AutoCloseabl
     IamAuthTokenCredentials(@Property(name = "datasources.default.url") String url,
                             @Property(name = "datasources.default.username") String username,
                             @Nullable @Property(name = "db.region") String region) {
-        this(url, username, AwsRegions.resolve(region), DefaultCredentialsProvider.builder().build());
+        this(url, username, AwsRegions.resolve(region), DefaultCredentialsProvider.builder().build(), Clock.systemUTC());
     }
 
-    IamAuthTokenCredentials(String url, String username, Region region, AwsCredentialsProvider awsCredentials) {
+    IamAuthTokenCredentials(String url, String username, Region region, AwsCredentialsProvider awsCredentials, Clock clock) {
         if (username == null || username.isBlank()) {
             throw new ConfigurationException("db.auth=iam needs the database user name: db.username (DB_USERNAME)");
         }
@@ -57,14 +72,28 @@ final class IamAuthTokenCredentials implements DatabaseCredentials, AutoCloseabl
         this.port = address.getPort() == -1 ? MYSQL_PORT : address.getPort();
         this.username = username;
         this.awsCredentials = awsCredentials;
-        this.rds = RdsUtilities.builder().region(region).credentialsProvider(awsCredentials).build();
+        this.region = region;
+        this.clock = clock;
     }
 
     @Override
     public Credentials current() {
         // Signing is local (no AWS call); only the role's credentials come from the environment.
-        String token = rds.generateAuthenticationToken(request -> request.hostname(host).port(port).username(username));
-        return new Credentials(username, token);
+        SdkHttpRequest connect = SdkHttpRequest.builder()
+            .method(SdkHttpMethod.GET).protocol("https").host(host).port(port).encodedPath("/")
+            .putRawQueryParameter("DBUser", username)
+            .putRawQueryParameter("Action", "connect")
+            .build();
+        AwsCredentialsIdentity identity = awsCredentials.resolveCredentials();
+        SdkHttpRequest signed = signer.sign(request -> request
+            .identity(identity)
+            .request(connect)
+            .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "rds-db")
+            .putProperty(AwsV4HttpSigner.REGION_NAME, region.id())
+            .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+            .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, TOKEN_LIFETIME)
+            .putProperty(HttpSigner.SIGNING_CLOCK, clock)).request();
+        return new Credentials(username, signed.getUri().toString().substring("https://".length()));
     }
 
     /** Host and port of a single-host JDBC URL such as {@code jdbc:mysql://host:3306/db?sslMode=REQUIRED}. */

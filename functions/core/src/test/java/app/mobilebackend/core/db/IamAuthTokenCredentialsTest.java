@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.rds.RdsUtilities;
 
 import java.net.URLDecoder;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +27,7 @@ class IamAuthTokenCredentialsTest {
     void passwordIsAPresignedConnectRequestForTheUrlsHostAndPort() {
         var iam = new IamAuthTokenCredentials(
             "jdbc:mysql://my-proxy.proxy-abc.eu-west-1.rds.amazonaws.com:3307/app?sslMode=REQUIRED",
-            "app_user", Region.EU_WEST_1, AWS);
+            "app_user", Region.EU_WEST_1, AWS, Clock.systemUTC());
 
         Credentials credentials = iam.current();
 
@@ -47,10 +49,31 @@ class IamAuthTokenCredentialsTest {
     }
 
     @Test
+    void tokenIsExactlyWhatTheRdsClientMakes() {
+        String host = "my-proxy.proxy-abc.eu-west-1.rds.amazonaws.com";
+        RdsUtilities rds = RdsUtilities.builder().region(Region.EU_WEST_1).credentialsProvider(AWS).build();
+        var iam = new IamAuthTokenCredentials("jdbc:mysql://" + host + ":3306/app?sslMode=REQUIRED", "app_user",
+            Region.EU_WEST_1, AWS, Clock.systemUTC());
+
+        // RdsUtilities takes no clock: compare two tokens signed within the same second (X-Amz-Date has seconds).
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String theirs = rds.generateAuthenticationToken(r -> r.hostname(host).port(3306).username("app_user"));
+            String ours = iam.current().password();
+            if (query(theirs).get("X-Amz-Date").equals(query(ours).get("X-Amz-Date"))) {
+                // Same host, same parameters, same signature; the parameters' order is free.
+                assertEquals(theirs.substring(0, theirs.indexOf('?')), ours.substring(0, ours.indexOf('?')));
+                assertEquals(query(theirs), query(ours));
+                return;
+            }
+        }
+        throw new AssertionError("no two tokens signed within one second in 5 attempts");
+    }
+
+    @Test
     void signatureDependsOnTheUser() {
         String url = "jdbc:mysql://db.example.com/app";
-        String first = new IamAuthTokenCredentials(url, "alice", Region.US_EAST_1, AWS).current().password();
-        String second = new IamAuthTokenCredentials(url, "bob", Region.US_EAST_1, AWS).current().password();
+        String first = new IamAuthTokenCredentials(url, "alice", Region.US_EAST_1, AWS, Clock.systemUTC()).current().password();
+        String second = new IamAuthTokenCredentials(url, "bob", Region.US_EAST_1, AWS, Clock.systemUTC()).current().password();
 
         assertTrue(first.startsWith("db.example.com:3306/?"), "MySQL's port when the URL has none: " + first);
         assertTrue(second.contains("DBUser=bob"), second);
@@ -60,7 +83,7 @@ class IamAuthTokenCredentialsTest {
     @Test
     void userNameIsRequired() {
         var e = assertThrows(ConfigurationException.class,
-            () -> new IamAuthTokenCredentials("jdbc:mysql://db.example.com/app", " ", Region.US_EAST_1, AWS));
+            () -> new IamAuthTokenCredentials("jdbc:mysql://db.example.com/app", " ", Region.US_EAST_1, AWS, Clock.systemUTC()));
         assertTrue(e.getMessage().contains("DB_USERNAME"), e.getMessage());
     }
 
@@ -68,7 +91,7 @@ class IamAuthTokenCredentialsTest {
     void urlMustNameOneHost() {
         for (String url : new String[] {"jdbc:mysql://a.example.com,b.example.com/app", "jdbc:mysql:/app", "nonsense"}) {
             var e = assertThrows(ConfigurationException.class,
-                () -> new IamAuthTokenCredentials(url + "?password=p4ss", "app_user", Region.US_EAST_1, AWS), url);
+                () -> new IamAuthTokenCredentials(url + "?password=p4ss", "app_user", Region.US_EAST_1, AWS, Clock.systemUTC()), url);
             assertTrue(e.getMessage().contains("DB_URL"), e.getMessage());
             assertFalse(e.getMessage().contains("p4ss"), "the URL's query stays out of the message: " + e.getMessage());
         }
