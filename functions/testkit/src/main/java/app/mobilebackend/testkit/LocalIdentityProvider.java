@@ -39,12 +39,14 @@ public final class LocalIdentityProvider implements AutoCloseable {
 
     private final RSAKey key;
     private final HttpServer server;
+    private final java.util.concurrent.atomic.AtomicInteger jwksFetches = new java.util.concurrent.atomic.AtomicInteger();
 
     private LocalIdentityProvider(RSAKey key) throws IOException {
         this.key = key;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
         server.createContext(JWKS_PATH, exchange -> {
+            jwksFetches.incrementAndGet();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, jwks.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -86,6 +88,11 @@ public final class LocalIdentityProvider implements AutoCloseable {
 
     public RSAKey key() {
         return key;
+    }
+
+    /** How many times a function fetched the JWKS from this provider. */
+    public int jwksFetches() {
+        return jwksFetches.get();
     }
 
     public String jwksUrl() {

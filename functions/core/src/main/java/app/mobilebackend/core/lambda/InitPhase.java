@@ -1,0 +1,69 @@
+package app.mobilebackend.core.lambda;
+
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import com.nimbusds.jose.jwk.JWKSet;
+import io.micronaut.security.token.jwt.signature.jwks.JwkSetFetcher;
+import io.micronaut.security.token.jwt.signature.jwks.JwksSignatureConfiguration;
+import reactor.core.publisher.Mono;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Does at start-up, in Lambda's init phase, what the first request would otherwise wait for: fetches and parses the
+ * token signing keys (JWKS) and opens and validates the pool's first database connection. Init runs before the
+ * first request is routed to the container (and, with SnapStart or provisioned concurrency, long before), so the
+ * user's first request no longer pays for them. A failure here is logged, never fatal: the request that needs the
+ * keys or the database then fails (401 or 503) or succeeds on its own, as it would without this.
+ * {@code init.warm-up=false} turns it off.
+ */
+@Singleton
+final class InitPhase implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InitPhase.class);
+
+    private final List<JwksSignatureConfiguration> signingKeys;
+    private final BeanProvider<JwkSetFetcher<JWKSet>> fetcher;
+    private final BeanProvider<DataSource> dataSource;
+    private final boolean enabled;
+
+    InitPhase(List<JwksSignatureConfiguration> signingKeys, BeanProvider<JwkSetFetcher<JWKSet>> fetcher,
+              BeanProvider<DataSource> dataSource, @Value("${init.warm-up:true}") boolean enabled) {
+        this.signingKeys = signingKeys;
+        this.fetcher = fetcher;
+        this.dataSource = dataSource;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        LOG.debug("Warming up: {} signing key sets, data source {}", signingKeys.size(), dataSource.isPresent());
+        for (JwksSignatureConfiguration keys : signingKeys) {
+            try {
+                // The same call, with the same cache key, as the token validator's (ReactiveJwksSignature): it fills
+                // the fetcher's cache, which the first request then reads.
+                Mono.from(fetcher.get().fetch(keys.getName(), keys.getUrl())).block();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not fetch the token signing keys at start-up; the first request will try again", e);
+            }
+        }
+        if (dataSource.isPresent()) {
+            try (Connection connection = dataSource.get().getConnection()) {
+                connection.isValid(2);
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("Could not open a database connection at start-up; the first request will try again: {}", e.toString());
+            }
+        }
+    }
+}
