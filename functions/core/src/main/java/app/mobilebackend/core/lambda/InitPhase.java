@@ -1,21 +1,22 @@
 package app.mobilebackend.core.lambda;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
-import com.nimbusds.jose.jwk.JWKSet;
 import io.micronaut.security.token.jwt.signature.jwks.JwkSetFetcher;
 import io.micronaut.security.token.jwt.signature.jwks.JwksSignatureConfiguration;
-import reactor.core.publisher.Mono;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Does at start-up, in Lambda's init phase, what the first request would otherwise wait for: fetches and parses the
@@ -45,9 +46,13 @@ final class InitPhase implements ApplicationEventListener<StartupEvent> {
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            warmUp();
         }
+    }
+
+    /** Fetches the signing keys and opens and validates a pooled connection; logs what fails. */
+    void warmUp() {
         LOG.debug("Warming up: {} signing key sets, data source {}", signingKeys.size(), dataSource.isPresent());
         for (JwksSignatureConfiguration keys : signingKeys) {
             try {
@@ -59,7 +64,8 @@ final class InitPhase implements ApplicationEventListener<StartupEvent> {
             }
         }
         if (dataSource.isPresent()) {
-            try (Connection connection = dataSource.get().getConnection()) {
+            // The bean is Micronaut Data's contextual proxy, which lends connections only inside a transaction: ask the pool.
+            try (Connection connection = dataSource.get().unwrap(HikariDataSource.class).getConnection()) {
                 connection.isValid(2);
             } catch (SQLException | RuntimeException e) {
                 LOG.warn("Could not open a database connection at start-up; the first request will try again: {}", e.toString());
