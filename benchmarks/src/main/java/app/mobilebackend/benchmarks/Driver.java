@@ -443,10 +443,11 @@ public final class Driver {
                 throw new IllegalStateException("answered non-2xx to " + non2xx + " warm invocations " + statuses + ", see " + log);
             }
         }
-        String body = String.valueOf(result.remove("firstBody"));
         if (!target.operation().equals("todos-list")) {
+            result.remove("firstBody");
             return;
         }
+        String body = String.valueOf(result.get("firstBody")); // kept in latest.json: the answers side by side
         Object parsed;
         try {
             parsed = Json.parse(body);
