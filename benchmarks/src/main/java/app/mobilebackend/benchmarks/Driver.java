@@ -7,6 +7,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,30 +26,53 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The benchmark driver: starts the embedded database and the local identity provider the tests use, then for each
- * run and each HTTP function starts a fresh JVM (function jar + launcher.jar), collects the launcher's
- * {@code BENCH_RESULT} line, and writes {@code results/latest.md} and {@code results/latest.json}.
- * Run it with {@code benchmarks/run}; see benchmarks/README.md.
+ * run and each target (every HTTP function that has an event file, and the reference implementations of
+ * {@code GET /todos} under {@code benchmarks/references/}) starts a fresh JVM (target jar + launcher.jar), without
+ * and with an AppCDS archive, collects the launcher's {@code BENCH_RESULT} line, loads the dev server with wrk, and
+ * writes {@code latest.md} and {@code latest.json}. Run it with {@code benchmarks/run}; see benchmarks/README.md.
  */
 public final class Driver {
 
-    static final List<String> HTTP_FUNCTIONS = List.of("health", "todos-list", "todos-create", "todos-get",
-        "todos-update", "todos-delete", "preferences-get", "preferences-put");
+    static final String PLAIN = "plain";
+    static final String CDS = "cds";
+    private static final String BASELINE = "(baseline)";
+
+    /** What is launched: a function's Lambda jar or a reference's. */
+    record Target(String name, String label, boolean reference, boolean floor, Path jar, String handler, String operation) {
+    }
 
     private final Path root;
     private final Path bench;
     private final Path launcherJar;
+    private final Path out;
     private final String java;
     private final List<String> jvmFlags;
     private final int runs;
     private final int warmup;
     private final int iterations;
-    private final List<String> functions;
+    private final int trainingInvocations;
+    private final boolean cds;
+    private final boolean wrkEnabled;
+    private final int wrkSeconds;
+    private final int wrkWarmupSeconds;
+    private final List<String> functionFilter;
+    private final List<String> referenceFilter;
+    private final String note;
     private final SecureRandom random = new SecureRandom();
+    private final List<String> failures = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     private TestDatabase db;
     private LocalIdentityProvider idp;
@@ -54,12 +81,24 @@ public final class Driver {
         this.root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize();
         this.bench = root.resolve("benchmarks");
         this.launcherJar = bench.resolve("target/launcher.jar");
+        this.out = Path.of(options.getOrDefault("out", bench.resolve("results").toString())).toAbsolutePath();
         this.java = options.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         this.jvmFlags = List.of(options.get("jvm-flags").trim().split("\\s+"));
         this.runs = Integer.parseInt(options.getOrDefault("runs", "10"));
         this.warmup = Integer.parseInt(options.getOrDefault("warmup", "200"));
         this.iterations = Integer.parseInt(options.getOrDefault("iterations", "1000"));
-        this.functions = options.containsKey("functions") ? List.of(options.get("functions").split(",")) : HTTP_FUNCTIONS;
+        this.trainingInvocations = Integer.parseInt(options.getOrDefault("training", "20"));
+        this.cds = Boolean.parseBoolean(options.getOrDefault("cds", "true"));
+        this.wrkEnabled = Boolean.parseBoolean(options.getOrDefault("wrk", "true"));
+        this.wrkSeconds = Integer.parseInt(options.getOrDefault("wrk-duration", "15"));
+        this.wrkWarmupSeconds = Integer.parseInt(options.getOrDefault("wrk-warmup", "5"));
+        this.functionFilter = list(options.get("functions"));
+        this.referenceFilter = list(options.get("references"));
+        this.note = options.getOrDefault("note", "");
+    }
+
+    private static List<String> list(String value) {
+        return value == null || value.isBlank() ? null : List.of(value.split(","));
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,85 +107,254 @@ public final class Driver {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: Driver --root DIR [--runs N] [--warmup N] [--iterations N] "
-                    + "[--functions a,b] [--java PATH] [--jvm-flags '...']");
+                    + "[--training N] [--cds true|false] [--wrk true|false] [--wrk-duration S] [--wrk-warmup S] "
+                    + "[--functions a,b] [--references a,b|none] [--out DIR] [--note TEXT] [--java PATH] [--jvm-flags '...']");
             }
             options.put(args[i].substring(2), args[++i]);
         }
+        int status;
         try {
-            new Driver(options).run();
+            status = new Driver(options).run();
         } catch (Exception e) {
             LoggerFactory.getLogger(Driver.class).error("[benchmark] FAILED: {}", e.getMessage(), e);
-            System.exit(1); // the database and the identity provider stop with this JVM
+            status = 1;
         }
-        System.exit(0);
+        System.exit(status); // the database, the identity provider and the dev server stop with this JVM
     }
 
-    private void run() throws Exception {
+    private int run() throws Exception {
         Instant started = Instant.now();
+        List<Target> targets = discover();
+        if (targets.stream().noneMatch(Target::floor)) {
+            warn("no floor reference: the ratio columns stay empty");
+        }
+        log("targets: " + targets.stream().map(Target::name).toList());
         log("starting the embedded database and the local identity provider");
         db = TestDatabase.shared();
         idp = LocalIdentityProvider.shared();
         Path work = Files.createDirectories(bench.resolve("target/work"));
         Path logs = Files.createDirectories(bench.resolve("target/logs"));
+        Path archives = Files.createDirectories(bench.resolve("target/cds"));
 
-        Map<String, List<Map<String, Object>>> results = new LinkedHashMap<>();
-        results.put("(baseline)", new ArrayList<>());
-        functions.forEach(f -> results.put(f, new ArrayList<>()));
+        // results.get(variant).get(target name) = the runs
+        Map<String, Map<String, List<Map<String, Object>>>> results = new LinkedHashMap<>();
+        for (String variant : cds ? List.of(PLAIN, CDS) : List.of(PLAIN)) {
+            Map<String, List<Map<String, Object>>> byTarget = new LinkedHashMap<>();
+            if (variant.equals(PLAIN)) {
+                byTarget.put(BASELINE, new ArrayList<>());
+            }
+            targets.forEach(t -> byTarget.put(t.name(), new ArrayList<>()));
+            results.put(variant, byTarget);
+        }
+        Set<String> failed = new TreeSet<>();
+        Map<String, Object> archiveMb = new LinkedHashMap<>();
+
+        // AppCDS: one training run per jar (it handles the event), outside the measured runs
+        if (cds) {
+            for (Target target : targets) {
+                Path archive = archives.resolve(target.name() + ".jsa");
+                Files.deleteIfExists(archive);
+                try {
+                    Prepared prepared = prepare(target, work, trainingInvocations, 0);
+                    Map<String, String> props = new LinkedHashMap<>(prepared.props());
+                    props.put("bench.warmup", String.valueOf(trainingInvocations));
+                    props.put("bench.iterations", "0");
+                    launch(target, List.of("-XX:ArchiveClassesAtExit=" + archive), props, logs.resolve(target.name() + "-cds-training.log"));
+                    if (!Files.isRegularFile(archive)) {
+                        throw new IllegalStateException("the training run wrote no archive " + archive + ", see its log");
+                    }
+                    archiveMb.put(target.name(), round(Files.size(archive) / 1024.0 / 1024.0));
+                    log(String.format(Locale.ROOT, "CDS archive of %-22s %6.1f MB", target.name(), Files.size(archive) / 1024.0 / 1024.0));
+                } catch (Exception e) {
+                    fail(target, "CDS training", e, failed);
+                }
+            }
+        }
 
         for (int run = 1; run <= runs; run++) {
             // the JVM + launcher alone, no function: the floor under every number below
-            results.get("(baseline)").add(launch("(baseline)", List.of(launcherJar.toString()),
-                Map.of("bench.handler", "none"), logs.resolve("baseline-" + run + ".log")));
-            for (String function : functions) {
-                Path jar = functionJar(function);
-                Map<String, String> props = new LinkedHashMap<>(configuration());
-                props.putAll(prepare(function, work));
-                props.put("bench.event", bench.resolve("events/" + function + ".json").toString());
-                Map<String, Object> result = launch(function, List.of(jar.toString(), launcherJar.toString()), props,
-                    logs.resolve(function + "-" + run + ".log"));
-                result.put("jarMb", round(Files.size(jar) / 1024.0 / 1024.0));
-                if (result.get("warmStatuses") instanceof Map<?, ?> statuses) {
-                    int failed = statuses.entrySet().stream().filter(e -> !String.valueOf(e.getKey()).startsWith("2"))
-                        .mapToInt(e -> ((Number) e.getValue()).intValue()).sum();
-                    result.put("warmNon2xx", failed);
-                    if (failed > 0) {
-                        log("WARNING: " + function + " answered non-2xx to " + failed + " warm invocations: " + statuses);
+            try {
+                results.get(PLAIN).get(BASELINE).add(launchBaseline(logs.resolve("baseline-" + run + ".log")));
+            } catch (Exception e) {
+                failures.add("baseline: " + e.getMessage());
+            }
+            for (Target target : targets) {
+                for (String variant : results.keySet()) {
+                    if (failed.contains(target.name())) {
+                        continue;
+                    }
+                    List<String> extra = variant.equals(CDS)
+                        ? List.of("-XX:SharedArchiveFile=" + archives.resolve(target.name() + ".jsa")) : List.of();
+                    String logName = target.name() + (variant.equals(CDS) ? "-cds-" : "-") + run + ".log";
+                    try {
+                        Prepared prepared = prepare(target, work, warmup, iterations);
+                        Map<String, Object> result = launch(target, extra, prepared.props(), logs.resolve(logName));
+                        result.put("jarMb", round(Files.size(target.jar()) / 1024.0 / 1024.0));
+                        check(target, prepared, result, logs.resolve(logName));
+                        results.get(variant).get(target.name()).add(result);
+                        log(String.format(Locale.ROOT, "run %d/%d %-5s %-22s first response %6s ms, init %6s ms, warm median %s ms",
+                            run, runs, variant, target.name(), result.get("timeToFirstResponseMs"), result.get("initMs"),
+                            result.get("warmMedianMs")));
+                    } catch (Exception e) {
+                        fail(target, "run " + run + " (" + variant + ")", e, failed);
                     }
                 }
-                results.get(function).add(result);
-                log(String.format(Locale.ROOT, "run %d/%d %-16s first response %5s ms, init %5s ms, warm median %s ms",
-                    run, runs, function, result.get("timeToFirstResponseMs"), result.get("initMs"), result.get("warmMedianMs")));
             }
         }
+
+        Map<String, Object> wrk = wrkEnabled ? loadDevServer(logs) : Map.of("skipped", "--no-wrk");
 
         Map<String, Object> machine = machine();
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("runs", runs);
         config.put("warmup", warmup);
         config.put("iterations", iterations);
+        config.put("cdsTrainingInvocations", cds ? trainingInvocations : null);
         config.put("jvmFlags", jvmFlags);
         config.put("java", java);
+        config.put("loadAverageAtEnd", loadAverage());
+        config.put("note", note);
         config.put("durationSeconds", (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000);
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("machine", machine);
         json.put("config", config);
-        Map<String, Object> perFunction = new LinkedHashMap<>();
-        results.forEach((f, list) -> {
+        Map<String, Object> perTarget = new LinkedHashMap<>();
+        for (String name : results.get(PLAIN).keySet()) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("summary", summary(list));
-            entry.put("runs", list);
-            perFunction.put(f, entry);
-        });
-        json.put("functions", perFunction);
+            targets.stream().filter(t -> t.name().equals(name)).findFirst().ifPresent(t -> {
+                entry.put("label", t.label());
+                entry.put("kind", t.reference() ? "reference" : "function");
+                entry.put("floor", t.floor());
+                entry.put("handler", t.handler());
+                entry.put("operation", t.operation());
+                entry.put("jar", root.relativize(t.jar()).toString());
+            });
+            results.forEach((variant, byTarget) -> {
+                List<Map<String, Object>> list = byTarget.get(name);
+                if (list == null) {
+                    return;
+                }
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("summary", summary(list));
+                if (variant.equals(CDS)) {
+                    v.put("archiveMb", archiveMb.get(name));
+                }
+                v.put("runs", list);
+                entry.put(variant, v);
+            });
+            perTarget.put(name, entry);
+        }
+        json.put("targets", perTarget);
+        json.put("ratiosToFloor", ratios(targets, results));
+        json.put("wrk", wrk);
+        json.put("warnings", warnings);
+        json.put("failures", failures);
 
-        Path out = Files.createDirectories(bench.resolve("results"));
+        Files.createDirectories(out);
         Files.writeString(out.resolve("latest.json"), Json.write(json) + "\n");
-        String markdown = markdown(machine, config, results);
+        String markdown = markdown(machine, config, targets, results, archiveMb, wrk);
         Files.writeString(out.resolve("latest.md"), markdown);
         System.out.println();
         System.out.println(markdown);
-        log("wrote " + root.relativize(out.resolve("latest.md")) + " and " + root.relativize(out.resolve("latest.json")));
+        log("wrote " + out.resolve("latest.md") + " and " + out.resolve("latest.json"));
+        if (!failures.isEmpty()) {
+            log("FAILED: " + failures.size() + " failure(s):");
+            failures.forEach(f -> log("  " + f));
+            return 1;
+        }
+        return 0;
+    }
+
+    private void fail(Target target, String what, Exception e, Set<String> failed) {
+        failed.add(target.name());
+        String message = target.name() + ", " + what + ": " + e.getMessage();
+        failures.add(message.lines().findFirst().orElse(message));
+        log("FAILED " + message);
+    }
+
+    // ---------------------------------------------------------------- discovery
+
+    /** The references (floor first), then every function that has a Lambda jar and an event file. */
+    private List<Target> discover() throws IOException {
+        List<Target> targets = new ArrayList<>();
+        Path refs = bench.resolve("references");
+        if (Files.isDirectory(refs) && !(referenceFilter != null && referenceFilter.equals(List.of("none")))) {
+            try (Stream<Path> dirs = Files.list(refs)) {
+                for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("bench.properties"))).sorted().toList()) {
+                    String name = "ref-" + dir.getFileName();
+                    if (referenceFilter != null && !referenceFilter.contains(name) && !referenceFilter.contains(dir.getFileName().toString())) {
+                        continue;
+                    }
+                    Properties p = new Properties();
+                    try (InputStream in = Files.newInputStream(dir.resolve("bench.properties"))) {
+                        p.load(in);
+                    }
+                    Path jar = lambdaJar(dir.resolve("target"), "");
+                    if (jar == null) {
+                        throw new IllegalStateException("no " + root.relativize(dir) + "/target/*-lambda.jar: build it with "
+                            + "./mvnw -f " + root.relativize(dir) + "/pom.xml package (benchmarks/run does)");
+                    }
+                    targets.add(new Target(name, p.getProperty("label", name), true, Boolean.parseBoolean(p.getProperty("floor")),
+                        jar, p.getProperty("handler"), p.getProperty("operation")));
+                }
+            }
+        }
+        targets.sort((a, b) -> Boolean.compare(b.floor(), a.floor()));
+
+        List<String> withEvents = new ArrayList<>();
+        try (Stream<Path> events = Files.list(bench.resolve("events"))) {
+            events.map(e -> e.getFileName().toString()).filter(n -> n.endsWith(".json"))
+                .map(n -> n.substring(0, n.length() - ".json".length())).sorted().forEach(withEvents::add);
+        }
+        List<String> modules = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(root.resolve("functions"))) {
+            dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml"))).map(d -> d.getFileName().toString()).sorted().forEach(modules::add);
+        }
+        for (String module : modules) {
+            Path jar = lambdaJar(root.resolve("functions/" + module + "/target"), "function-" + module + "-");
+            if (jar != null && !withEvents.contains(module)) {
+                warn("skipping function " + module + ": it has a Lambda jar but no benchmarks/events/" + module + ".json");
+            }
+        }
+        for (String function : withEvents) {
+            if (functionFilter != null && !functionFilter.contains(function)) {
+                continue;
+            }
+            if (!modules.contains(function)) {
+                warn("benchmarks/events/" + function + ".json names no module functions/" + function + "; skipped");
+                continue;
+            }
+            Path jar = lambdaJar(root.resolve("functions/" + function + "/target"), "function-" + function + "-");
+            if (jar == null) {
+                throw new IllegalStateException("functions/" + function + " has an event file but no Lambda jar in its target/: "
+                    + "build it with ./mvnw package -DskipTests -pl functions/" + function + " -am (benchmarks/run does)");
+            }
+            targets.add(new Target(function, function, false, false, jar,
+                "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction", function));
+        }
+        if (functionFilter != null) {
+            functionFilter.stream().filter(f -> !withEvents.contains(f)).forEach(f -> warn("--functions names " + f + ", which has no event file"));
+        }
+        return targets;
+    }
+
+    private static Path lambdaJar(Path target, String prefix) throws IOException {
+        if (!Files.isDirectory(target)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> {
+                String n = f.getFileName().toString();
+                return n.startsWith(prefix) && n.endsWith("-lambda.jar");
+            }).findFirst().orElse(null);
+        }
+    }
+
+    // ---------------------------------------------------------------- one cold start
+
+    /** A cold start's system properties and the to-dos it was given. */
+    record Prepared(Map<String, String> props, List<String> todoIds) {
     }
 
     /** The function's configuration, as the deployed function gets it (there from the environment / SSM). */
@@ -160,27 +368,31 @@ public final class Driver {
         return props;
     }
 
-    /** A fresh user per run and what its operation needs in the database beforehand. */
-    private Map<String, String> prepare(String function, Path work) throws SQLException, IOException {
+    /** A fresh user per cold start and what its operation needs in the database beforehand. */
+    private Prepared prepare(Target target, Path work, int warmupCount, int iterationCount) throws SQLException, IOException {
         String sub = "bench-" + UUID.randomUUID();
-        Map<String, String> props = new LinkedHashMap<>();
+        Map<String, String> props = new LinkedHashMap<>(configuration());
         props.put("bench.token", idp.accessToken(sub));
-        props.put("bench.warmup", String.valueOf(warmup));
-        props.put("bench.iterations", String.valueOf(iterations));
-        int todos = switch (function) {
+        props.put("bench.warmup", String.valueOf(warmupCount));
+        props.put("bench.iterations", String.valueOf(iterationCount));
+        props.put("bench.handler", target.handler());
+        props.put("bench.event", bench.resolve("events/" + target.operation() + ".json").toString());
+        String operation = target.operation();
+        int todos = switch (operation) {
             case "todos-list" -> 5; // a short first page
             case "todos-get", "todos-update" -> 1; // the same to-do every time (update follows its ETag)
-            case "todos-delete" -> 1 + warmup + iterations; // each invocation deletes a to-do of its own
+            case "todos-delete" -> 1 + warmupCount + iterationCount; // each invocation deletes a to-do of its own
             default -> 0;
         };
+        List<String> ids = List.of();
         if (todos > 0) {
-            List<String> ids = insertTodos(sub, todos);
-            Path file = work.resolve(function + "-ids.txt");
+            ids = insertTodos(sub, todos);
+            Path file = work.resolve(target.name() + "-ids.txt");
             Files.write(file, ids);
             props.put("bench.todoIds", file.toString());
         }
-        props.put("bench.version", function.equals("todos-update") ? "1" : "0");
-        return props;
+        props.put("bench.version", operation.equals("todos-update") ? "1" : "0");
+        return new Prepared(props, ids);
     }
 
     private List<String> insertTodos(String sub, int count) throws SQLException {
@@ -212,11 +424,79 @@ public final class Driver {
         return new UUID(msb, lsb).toString();
     }
 
-    private Map<String, Object> launch(String name, List<String> classPath, Map<String, String> props, Path log)
+    /** Item fields of the first GET /todos answer seen: every other answer of that operation must have the same. */
+    private Set<String> todoFields;
+    private String todoFieldsFrom;
+
+    /**
+     * The answer is the right one, not only a 2xx: for {@code GET /todos}, the page holds exactly the to-dos inserted
+     * for that user, in id order, with the same fields as every other target's answer to it. Warm non-2xx answers
+     * fail the run too.
+     */
+    @SuppressWarnings("unchecked")
+    private void check(Target target, Prepared prepared, Map<String, Object> result, Path log) {
+        if (result.get("warmStatuses") instanceof Map<?, ?> statuses) {
+            int non2xx = statuses.entrySet().stream().filter(e -> !String.valueOf(e.getKey()).startsWith("2"))
+                .mapToInt(e -> ((Number) e.getValue()).intValue()).sum();
+            result.put("warmNon2xx", non2xx);
+            if (non2xx > 0) {
+                throw new IllegalStateException("answered non-2xx to " + non2xx + " warm invocations " + statuses + ", see " + log);
+            }
+        }
+        if (!target.operation().equals("todos-list")) {
+            result.remove("firstBody");
+            return;
+        }
+        String body = String.valueOf(result.get("firstBody")); // kept in latest.json: the answers side by side
+        Object parsed;
+        try {
+            parsed = Json.parse(body);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("GET /todos answered no JSON: " + body);
+        }
+        if (!(parsed instanceof Map<?, ?> page) || !(page.get("items") instanceof List<?> items)) {
+            throw new IllegalStateException("GET /todos answered no TodoPage: " + body);
+        }
+        // the page is in id order (ids created in the same millisecond are not in insertion order)
+        List<String> expected = prepared.todoIds().stream().sorted().toList();
+        List<String> ids = items.stream().map(i -> String.valueOf(((Map<String, Object>) i).get("id"))).toList();
+        if (!ids.equals(expected)) {
+            throw new IllegalStateException("GET /todos answered the to-dos " + ids + ", not the user's " + expected);
+        }
+        for (Object i : items) {
+            Map<String, Object> item = (Map<String, Object>) i;
+            String title = "Buy milk " + prepared.todoIds().indexOf(String.valueOf(item.get("id")));
+            if (!title.equals(item.get("title")) || !"Oat, 2 litres".equals(item.get("notes"))
+                || !Boolean.FALSE.equals(item.get("done")) || !Objects.equals(1L, item.get("version"))) {
+                throw new IllegalStateException("GET /todos answered a wrong to-do: " + item);
+            }
+        }
+        Set<String> fields = new TreeSet<>(((Map<String, Object>) items.get(0)).keySet());
+        fields.addAll(((Map<String, Object>) page).keySet().stream().map(k -> "page." + k).toList());
+        if (todoFields == null) {
+            todoFields = fields;
+            todoFieldsFrom = target.name();
+        } else if (!todoFields.equals(fields)) {
+            throw new IllegalStateException("GET /todos answered the fields " + fields + ", but " + todoFieldsFrom
+                + " answered " + todoFields + ": " + body);
+        }
+    }
+
+    private Map<String, Object> launchBaseline(Path log) throws IOException, InterruptedException {
+        return launch(BASELINE, List.of(launcherJar.toString()), List.of(), Map.of("bench.handler", "none"), log);
+    }
+
+    private Map<String, Object> launch(Target target, List<String> extraFlags, Map<String, String> props, Path log)
         throws IOException, InterruptedException {
+        return launch(target.name(), List.of(target.jar().toString(), launcherJar.toString()), extraFlags, props, log);
+    }
+
+    private Map<String, Object> launch(String name, List<String> classPath, List<String> extraFlags, Map<String, String> props,
+                                       Path log) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmFlags);
+        command.addAll(extraFlags);
         props.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-Dbench.function=" + name);
         command.add("-cp");
@@ -230,30 +510,220 @@ public final class Driver {
             throw new IllegalStateException(name + ": no answer in 10 minutes, see " + log);
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
+        // a measured run with an archive: the JVM says so if it could not use it (the training runs' CDS warnings
+        // about classes it leaves out of the archive are normal and not looked at)
+        boolean usesArchive = extraFlags.stream().anyMatch(f -> f.startsWith("-XX:SharedArchiveFile"));
+        List<String> cdsWarnings = !usesArchive ? List.of()
+            : output.lines().filter(l -> l.contains("[cds") && (l.contains("warning") || l.contains("error"))).toList();
         for (String line : output.split("\n")) {
             if (line.startsWith("BENCH_RESULT ")) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> result = (Map<String, Object>) Json.parse(line.substring("BENCH_RESULT ".length()));
                 long first = ((Number) result.get("firstResponseEpochMs")).longValue();
                 result.put("spawnToFirstResponseMs", first - spawnEpochMs);
+                if (!cdsWarnings.isEmpty()) {
+                    result.put("cdsWarnings", cdsWarnings);
+                    warn(name + ": the JVM warned about CDS (" + cdsWarnings.get(0) + "), see " + log);
+                }
                 return result;
             }
         }
-        throw new IllegalStateException(name + " failed (exit " + process.exitValue() + "), see " + log + ":\n"
-            + tail(output, 40));
+        throw new IllegalStateException("exit " + process.exitValue() + ", see " + log + ":\n" + tail(output, 40));
     }
 
-    private Path functionJar(String function) {
-        Path jar = root.resolve("functions/" + function + "/target/function-" + function + "-1.0.0-SNAPSHOT-lambda.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("missing " + jar + ": build it with ./mvnw -B -q -o install -DskipTests");
+    // ---------------------------------------------------------------- wrk on the dev server
+
+    /**
+     * The dev server (every function behind one HTTP port, dev-server/) in a JVM of its own, on a free port, against
+     * the same database, loaded by wrk: {@code GET /todos} with a token (5 to-dos), then {@code GET /health}.
+     */
+    private Map<String, Object> loadDevServer(Path logs) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        String wrk = which("wrk");
+        if (wrk == null) {
+            warn("wrk is not installed (apt-get install wrk): no load test of the dev server");
+            result.put("skipped", "wrk not installed");
+            return result;
         }
-        return jar;
+        Process server = null;
+        Path log = logs.resolve("dev-server.log");
+        try {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Path data = Files.createDirectories(bench.resolve("target/work/dev-server"));
+            ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "app.mobilebackend.devserver.DevServer").redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("PORT", String.valueOf(port));
+            builder.environment().put("DEV_DATA_DIR", data.toString());
+            builder.environment().put("DB_URL", db.url());
+            builder.environment().put("DB_USERNAME", db.username());
+            builder.environment().put("DB_PASSWORD", db.password());
+            log("starting the dev server on port " + port + " (log: " + root.relativize(log) + ")");
+            long t0 = System.nanoTime();
+            server = builder.start();
+            String base = "http://127.0.0.1:" + port;
+            while (get(base + "/health", null) != 200) {
+                if (!server.isAlive()) {
+                    throw new IllegalStateException("the dev server exited (" + server.exitValue() + "), see " + log);
+                }
+                if (System.nanoTime() - t0 > TimeUnit.MINUTES.toNanos(3)) {
+                    throw new IllegalStateException("the dev server did not answer /health in 3 minutes, see " + log);
+                }
+                Thread.sleep(200);
+            }
+            result.put("startSeconds", round((System.nanoTime() - t0) / 1e9));
+            String sub = "bench-wrk-" + UUID.randomUUID();
+            String token = token(base + "/_dev/token?sub=" + sub);
+            insertTodos(sub, 5);
+            result.put("threads", 2);
+            result.put("connections", 32);
+            result.put("durationSeconds", wrkSeconds);
+            result.put("warmupSeconds", wrkWarmupSeconds);
+            Map<String, Object> endpoints = new LinkedHashMap<>();
+            endpoints.put("GET /todos", wrk(wrk, base + "/todos?limit=20&done=false", token, logs.resolve("wrk-todos.log")));
+            endpoints.put("GET /health", wrk(wrk, base + "/health", null, logs.resolve("wrk-health.log")));
+            result.put("endpoints", endpoints);
+        } catch (Exception e) {
+            failures.add("dev server under wrk: " + e.getMessage());
+            log("FAILED dev server under wrk: " + e.getMessage());
+            result.put("error", String.valueOf(e.getMessage()));
+        } finally {
+            if (server != null) {
+                server.destroy();
+                try {
+                    if (!server.waitFor(20, TimeUnit.SECONDS)) {
+                        server.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    server.destroyForcibly();
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        return result;
     }
+
+    private Map<String, Object> wrk(String wrk, String url, String token, Path log) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(wrk, "-t2", "-c32", "--latency"));
+        if (token != null) {
+            command.addAll(List.of("-H", "Authorization: Bearer " + token));
+        }
+        if (wrkWarmupSeconds > 0) { // JIT and pool warm-up, not recorded
+            run(concat(command, "-d" + wrkWarmupSeconds + "s", url), log.resolveSibling(log.getFileName() + ".warmup"));
+        }
+        String output = run(concat(command, "-d" + wrkSeconds + "s", url), log);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("url", url.replaceFirst("http://127.0.0.1:\\d+", ""));
+        r.put("requestsPerSecond", number(output, "Requests/sec:\\s+([0-9.]+)"));
+        Matcher total = Pattern.compile("(\\d+) requests in ([0-9.]+\\w+)").matcher(output);
+        r.put("requests", total.find() ? Long.parseLong(total.group(1)) : null);
+        for (String p : List.of("50", "75", "90", "99")) {
+            Matcher m = Pattern.compile("\\s" + p + "%\\s+([0-9.]+)(us|ms|s)\\b").matcher(output);
+            r.put("p" + p + "Ms", m.find() ? millis(m.group(1), m.group(2)) : null);
+        }
+        Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(output);
+        r.put("non2xx", non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0L);
+        Matcher errors = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(output);
+        long socketErrors = 0;
+        if (errors.find()) {
+            for (int g = 1; g <= 4; g++) {
+                socketErrors += Long.parseLong(errors.group(g));
+            }
+        }
+        r.put("socketErrors", socketErrors);
+        if (r.get("requestsPerSecond") == null || r.get("p99Ms") == null) {
+            throw new IllegalStateException("could not read wrk's output, see " + log + ":\n" + output);
+        }
+        long requests = r.get("requests") == null ? 0 : (Long) r.get("requests");
+        if ((Long) r.get("non2xx") > 0 || socketErrors > 0) {
+            warn("wrk " + r.get("url") + ": " + r.get("non2xx") + " non-2xx answers and " + socketErrors + " socket errors in "
+                + requests + " requests, see " + log);
+        }
+        if (requests > 0 && (Long) r.get("non2xx") >= requests) {
+            throw new IllegalStateException("wrk " + r.get("url") + ": no 2xx answer at all, see " + log);
+        }
+        log(String.format(Locale.ROOT, "wrk %-28s %8s req/s, p50 %s ms, p99 %s ms", r.get("url"), r.get("requestsPerSecond"),
+            r.get("p50Ms"), r.get("p99Ms")));
+        return r;
+    }
+
+    private static List<String> concat(List<String> command, String... more) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    private static String run(List<String> command, Path log) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(command.get(0) + " did not finish in 10 minutes");
+        }
+        return Files.readString(log);
+    }
+
+    private static Double number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : null;
+    }
+
+    private static double millis(String value, String unit) {
+        double v = Double.parseDouble(value);
+        return round(switch (unit) {
+            case "us" -> v / 1000;
+            case "s" -> v * 1000;
+            default -> v;
+        });
+    }
+
+    private static int get(String url, String[] body) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(5000);
+            int status = c.getResponseCode();
+            try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+                String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                if (body != null) {
+                    body[0] = text;
+                }
+            }
+            return status;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String token(String url) {
+        String[] body = new String[1];
+        int status = get(url, body);
+        if (status != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + status);
+        }
+        return String.valueOf(((Map<String, Object>) Json.parse(body[0])).get("accessToken"));
+    }
+
+    private static String which(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
+            Path p = Path.of(dir, program);
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- the report
 
     private static final String[] SUMMARIZED = {"timeToFirstResponseMs", "spawnToFirstResponseMs", "initMs",
         "firstInvokeMs", "warmMedianMs", "warmP90Ms", "classesLoaded", "beansCreated", "beanDefinitions", "peakRssMb",
         "rssAtFirstResponseMb", "jarMb", "jvmToMainMs"};
+
+    /** The figures that get a ratio to the floor: first response, init, warm, classes, jar. */
+    private static final String[] RATIOED = {"timeToFirstResponseMs", "initMs", "warmMedianMs", "classesLoaded", "jarMb"};
 
     private static Map<String, Object> summary(List<Map<String, Object>> runs) {
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -277,39 +747,156 @@ public final class Driver {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private String markdown(Map<String, Object> machine, Map<String, Object> config,
-                            Map<String, List<Map<String, Object>>> results) {
+    @SuppressWarnings("unchecked")
+    private static Double medianOf(Map<String, Object> summary, String key) {
+        Map<String, Object> s = (Map<String, Object>) summary.get(key);
+        return s == null ? null : ((Number) s.get("median")).doubleValue();
+    }
+
+    /** ratios[variant][target][figure] = the target's median ÷ the floor's median, same variant, same run. */
+    private Map<String, Object> ratios(List<Target> targets, Map<String, Map<String, List<Map<String, Object>>>> results) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        Target floor = targets.stream().filter(Target::floor).findFirst().orElse(null);
+        results.forEach((variant, byTarget) -> {
+            Map<String, Object> perTarget = new LinkedHashMap<>();
+            if (floor != null && byTarget.get(floor.name()) != null && !byTarget.get(floor.name()).isEmpty()) {
+                Map<String, Object> floorSummary = summary(byTarget.get(floor.name()));
+                byTarget.forEach((name, list) -> {
+                    if (list.isEmpty()) {
+                        return;
+                    }
+                    Map<String, Object> s = summary(list);
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    for (String key : RATIOED) {
+                        Double a = medianOf(s, key);
+                        Double b = medianOf(floorSummary, key);
+                        r.put(key, a == null || b == null || b == 0 ? null : round(a / b));
+                    }
+                    perTarget.put(name, r);
+                });
+            }
+            all.put(variant, perTarget);
+        });
+        return all;
+    }
+
+    @SuppressWarnings("unchecked")
+    private String markdown(Map<String, Object> machine, Map<String, Object> config, List<Target> targets,
+                            Map<String, Map<String, List<Map<String, Object>>>> results, Map<String, Object> archiveMb,
+                            Map<String, Object> wrk) {
         StringBuilder md = new StringBuilder();
         md.append("# Cold start and footprint: latest results\n\n");
-        md.append("Generated by `benchmarks/run` on ").append(machine.get("date")).append(". See `benchmarks/README.md` for what each column means.\n\n");
+        md.append("Generated by `benchmarks/run` on ").append(machine.get("date"))
+            .append(". See `benchmarks/README.md` for what each column means.\n\n");
         md.append("- Machine: ").append(machine.get("nproc")).append(" CPUs (`nproc`), ").append(machine.get("cpu"))
             .append(", ").append(machine.get("memoryMb")).append(" MB memory, ").append(machine.get("os")).append('\n');
         md.append("- JDK: ").append(machine.get("jdk")).append('\n');
         md.append("- JVM flags: `").append(String.join(" ", jvmFlags)).append("`\n");
-        md.append("- Runs: ").append(runs).append(" fresh JVMs per function; warm: ").append(warmup)
+        md.append("- Runs: ").append(runs).append(" fresh JVMs per target and variant, interleaved; warm: ").append(warmup)
             .append(" invocations not measured, then ").append(iterations).append(" measured\n");
+        if (cds) {
+            md.append("- AppCDS: one archive per jar, from a training run outside the measured runs (`-XX:ArchiveClassesAtExit`, ")
+                .append(trainingInvocations + 1).append(" invocations of the same event), then `-XX:SharedArchiveFile`\n");
+        }
+        md.append("- Load average at the end (1, 5, 15 min): ").append(config.get("loadAverageAtEnd")).append('\n');
+        if (!note.isBlank()) {
+            md.append("- Note: ").append(note).append('\n');
+        }
         md.append("- Took ").append(config.get("durationSeconds")).append(" s\n\n");
-        md.append("| Function | First response ms (min / median / max) | Spawn → first response ms (median) "
-            + "| Init ms (min / median / max) | First invoke ms (median) | Warm median ms | Classes loaded | Beans created / definitions | Peak RSS MB | Jar MB |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
-        results.forEach((function, list) -> {
-            Map<String, Object> s = summary(list);
-            md.append("| ").append(function)
-                .append(" | ").append(range(s, "timeToFirstResponseMs"))
-                .append(" | ").append(med(s, "spawnToFirstResponseMs"))
-                .append(" | ").append(range(s, "initMs"))
-                .append(" | ").append(med(s, "firstInvokeMs"))
-                .append(" | ").append(med(s, "warmMedianMs"))
-                .append(" | ").append(med(s, "classesLoaded"))
-                .append(" | ").append(med(s, "beansCreated")).append(" / ").append(med(s, "beanDefinitions"))
-                .append(" | ").append(med(s, "peakRssMb"))
-                .append(" | ").append(med(s, "jarMb"))
-                .append(" |\n");
-        });
-        md.append("\nMedians over the runs, except where min / median / max is given. `(baseline)` is the JVM and the "
-            + "launcher with no function at all. No ratio column yet: it needs the hand-written `RequestHandler` floor "
-            + "(see the TODO in `benchmarks/README.md`).\n");
+
+        Target floor = targets.stream().filter(Target::floor).findFirst().orElse(null);
+        if (floor != null) {
+            md.append("×floor: the target's median ÷ the median of **").append(floor.label()).append("** (`")
+                .append(floor.name()).append("`) in the same table. The references implement `GET /todos` only (the ")
+                .append("`todos-list` function's operation); for the other functions the ratio compares against the same ")
+                .append("floor, a bound rather than a like-for-like.\n\n");
+        }
+        Map<String, Object> ratios = ratios(targets, results);
+        for (String variant : results.keySet()) {
+            boolean withCds = variant.equals(CDS);
+            md.append(withCds ? "## With an AppCDS archive per jar\n\n" : "## Without an AppCDS archive (the JDK's default CDS only)\n\n");
+            md.append("| Target | First response ms (min / median / max) | ×floor | Spawn → first response ms | Init ms (min / median / max) | ×floor "
+                + "| First invoke ms | Warm median ms | ×floor | Classes loaded | ×floor | Beans created / definitions | Peak RSS MB | Jar MB | ×floor |");
+            md.append(withCds ? " CDS archive MB | First response ÷ without CDS |\n" : "\n");
+            md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|").append(withCds ? "---|---|\n" : "\n");
+            Map<String, Object> variantRatios = (Map<String, Object>) ratios.get(variant);
+            results.get(variant).forEach((name, list) -> {
+                Target t = targets.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+                String label = t == null ? name : t.reference() ? "**" + name + "** (" + t.label() + ")" : name;
+                if (list.isEmpty()) {
+                    md.append("| ").append(label).append(" | FAILED (see the log) |").append(" |".repeat(withCds ? 15 : 13)).append('\n');
+                    return;
+                }
+                Map<String, Object> s = summary(list);
+                Map<String, Object> r = (Map<String, Object>) variantRatios.getOrDefault(name, Map.of());
+                md.append("| ").append(label)
+                    .append(" | ").append(range(s, "timeToFirstResponseMs"))
+                    .append(" | ").append(ratio(r, "timeToFirstResponseMs"))
+                    .append(" | ").append(med(s, "spawnToFirstResponseMs"))
+                    .append(" | ").append(range(s, "initMs"))
+                    .append(" | ").append(ratio(r, "initMs"))
+                    .append(" | ").append(med(s, "firstInvokeMs"))
+                    .append(" | ").append(med(s, "warmMedianMs"))
+                    .append(" | ").append(ratio(r, "warmMedianMs"))
+                    .append(" | ").append(med(s, "classesLoaded"))
+                    .append(" | ").append(ratio(r, "classesLoaded"))
+                    .append(" | ").append(med(s, "beansCreated")).append(" / ").append(med(s, "beanDefinitions"))
+                    .append(" | ").append(med(s, "peakRssMb"))
+                    .append(" | ").append(med(s, "jarMb"))
+                    .append(" | ").append(ratio(r, "jarMb"));
+                if (withCds) {
+                    Object mb = archiveMb.get(name);
+                    List<Map<String, Object>> plain = results.get(PLAIN).get(name);
+                    Double without = plain == null || plain.isEmpty() ? null : medianOf(summary(plain), "timeToFirstResponseMs");
+                    Double with = medianOf(s, "timeToFirstResponseMs");
+                    md.append(" | ").append(mb == null ? "–" : fmt(mb))
+                        .append(" | ").append(without == null || with == null || without == 0 ? "–" : fmt(round(with / without)));
+                }
+                md.append(" |\n");
+            });
+            md.append('\n');
+        }
+        md.append("Medians over the runs, except where min / median / max is given. `(baseline)` is the JVM and the launcher "
+            + "with no function at all. Beans: Micronaut's beans created / bean definitions; Spring's singletons / bean "
+            + "definitions; – for the hand-written handler (no container).\n\n");
+
+        md.append("## The dev server under load (wrk)\n\n");
+        if (wrk.containsKey("endpoints")) {
+            md.append("`dev-server` (every function's handler behind one JDK `HttpServer`, 16 worker threads, a pool of 10 "
+                + "connections) in a JVM of its own with default flags (C2 on), started in ").append(fmt(wrk.get("startSeconds")))
+                .append(" s, against the same database; `wrk -t2 -c32 -d").append(wrkSeconds).append("s --latency` after a ")
+                .append(wrkWarmupSeconds).append(" s warm-up not recorded. wrk runs on the same machine and CPUs as the server.\n\n");
+            md.append("| Request | Req/s | p50 ms | p90 ms | p99 ms | Requests | Non-2xx | Socket errors |\n");
+            md.append("|---|---|---|---|---|---|---|---|\n");
+            ((Map<String, Object>) wrk.get("endpoints")).forEach((name, value) -> {
+                Map<String, Object> e = (Map<String, Object>) value;
+                md.append("| `").append(name).append("` (`").append(e.get("url")).append("`")
+                    .append(name.contains("todos") ? ", bearer token, 5 to-dos" : "").append(")")
+                    .append(" | ").append(fmtOrDash(e.get("requestsPerSecond")))
+                    .append(" | ").append(fmtOrDash(e.get("p50Ms")))
+                    .append(" | ").append(fmtOrDash(e.get("p90Ms")))
+                    .append(" | ").append(fmtOrDash(e.get("p99Ms")))
+                    .append(" | ").append(fmtOrDash(e.get("requests")))
+                    .append(" | ").append(fmtOrDash(e.get("non2xx")))
+                    .append(" | ").append(fmtOrDash(e.get("socketErrors")))
+                    .append(" |\n");
+            });
+            md.append('\n');
+        } else {
+            md.append("Not measured: ").append(wrk.getOrDefault("skipped", wrk.get("error"))).append(".\n\n");
+        }
+        if (!warnings.isEmpty() || !failures.isEmpty()) {
+            md.append("## Warnings and failures\n\n");
+            warnings.forEach(w -> md.append("- warning: ").append(w).append('\n'));
+            failures.forEach(f -> md.append("- FAILED: ").append(f).append('\n'));
+            md.append('\n');
+        }
         return md.toString();
+    }
+
+    private static String ratio(Map<String, Object> ratios, String key) {
+        Object r = ratios.get(key);
+        return r == null ? "–" : fmt(r) + "×";
     }
 
     @SuppressWarnings("unchecked")
@@ -322,6 +909,10 @@ public final class Driver {
     private static String med(Map<String, Object> summary, String key) {
         Map<String, Object> s = (Map<String, Object>) summary.get(key);
         return s == null ? "–" : fmt(s.get("median"));
+    }
+
+    private static String fmtOrDash(Object value) {
+        return value instanceof Number ? fmt(value) : "–";
     }
 
     private static String fmt(Object value) {
@@ -344,6 +935,15 @@ public final class Driver {
         version.waitFor();
         machine.put("jdk", String.join("; ", Arrays.stream(text.split("\n")).map(String::trim).toList()));
         return machine;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + ", " + parts[1] + ", " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {
@@ -379,6 +979,11 @@ public final class Driver {
     private static String tail(String text, int lines) {
         String[] all = text.split("\n");
         return String.join("\n", Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
+    }
+
+    private void warn(String message) {
+        warnings.add(message);
+        log("WARNING: " + message);
     }
 
     private static void log(String message) {

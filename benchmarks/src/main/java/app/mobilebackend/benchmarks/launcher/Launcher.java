@@ -1,7 +1,13 @@
 package app.mobilebackend.benchmarks.launcher;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * One cold start of one function, in a JVM of its own, as the Lambda Java runtime does it: the function's
@@ -22,11 +29,16 @@ import java.util.TreeMap;
  * {@code handleRequest(event, context)} once (cold) and then {@code bench.warmup + bench.iterations} times (warm),
  * and prints one line {@code BENCH_RESULT {json}} on standard output.
  *
+ * <p>Two kinds of handler, as the runtime knows them: a {@code RequestHandler} taking an
+ * {@code APIGatewayProxyRequestEvent} (the functions, the hand-written reference), which gets the event built into
+ * that class through its setters (the runtime's deserialization), and a {@code RequestStreamHandler} (the Spring Boot
+ * reference), which gets the event's JSON bytes as the runtime passes them and answers JSON, read back here. The
+ * {@code Context} is a {@link Proxy} of the runtime's interface, the same for every handler.
+ *
  * <p>System properties (besides the function's own configuration):
  * <ul>
  *   <li>{@code bench.function}: the function's name, reported back;</li>
  *   <li>{@code bench.handler}: the handler class ({@code none}: no handler at all, the JVM + launcher baseline);</li>
- *   <li>{@code bench.context}: the Lambda {@code Context} class to pass (default Micronaut's {@code MockLambdaContext});</li>
  *   <li>{@code bench.event}: the event template, with placeholders {@code {{TOKEN}}}, {@code {{TODO_ID}}}, {@code {{VERSION}}};</li>
  *   <li>{@code bench.token}: the bearer token;</li>
  *   <li>{@code bench.todoIds}: a file of to-do ids, one a line: invocation {@code i} uses line {@code i} (or the last);</li>
@@ -38,8 +50,12 @@ import java.util.TreeMap;
 public final class Launcher {
 
     private static final String DEFAULT_HANDLER = "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction";
-    private static final String DEFAULT_CONTEXT = "io.micronaut.function.aws.proxy.MockLambdaContext";
     private static final String EVENT_CLASS = "com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent";
+    private static final String STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
+    private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
+    private static final String LOGGER = "com.amazonaws.services.lambda.runtime.LambdaLogger";
+    /** How much of the first answer's body the result carries (the driver checks the rows of GET /todos). */
+    private static final int BODY_KEPT = 16_384;
 
     private Launcher() {
     }
@@ -74,24 +90,26 @@ public final class Launcher {
         long t1 = System.nanoTime();
         result.put("initMs", ms(t1 - t0));
 
-        Class<?> eventClass = Class.forName(EVENT_CLASS);
-        Object context = Class.forName(System.getProperty("bench.context", DEFAULT_CONTEXT)).getConstructor().newInstance();
-        Method handle = handleRequest(handler.getClass(), eventClass);
-        Events events = new Events(eventClass);
+        ClassLoader loader = handler.getClass().getClassLoader();
+        Object context = context(loader, function);
+        Invoker invoker = invoker(handler, loader);
+        Events events = new Events();
+        result.put("handlerKind", invoker.kind());
 
         // the first event: parse + invoke, as the runtime does
         long t2 = System.nanoTime();
-        Object event = events.build(0);
+        Object event = invoker.event(events.build(0));
         long t3 = System.nanoTime();
-        Object response = handle.invoke(handler, event, context);
+        Answer response = invoker.invoke(handler, event, context);
         long t4 = System.nanoTime();
         long firstResponseEpochMs = System.currentTimeMillis();
         result.put("eventParseMs", ms(t3 - t2));
         result.put("firstInvokeMs", ms(t4 - t3));
-        int status = status(response);
-        result.put("firstStatus", status);
-        if (status < 200 || status > 299) {
-            throw new IllegalStateException("first invocation answered " + status + ": " + body(response));
+        result.put("firstStatus", response.status());
+        String firstBody = response.body() == null ? "" : response.body();
+        result.put("firstBody", firstBody.length() > BODY_KEPT ? firstBody.substring(0, BODY_KEPT) : firstBody);
+        if (response.status() < 200 || response.status() > 299) {
+            throw new IllegalStateException("first invocation answered " + response.status() + ": " + response.body());
         }
         events.answered(response);
         result.put("rssAtFirstResponseMb", mb(procStatusKb("VmRSS")));
@@ -102,15 +120,14 @@ public final class Launcher {
         long[] times = new long[iterations];
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (int i = 0; i < warmup + iterations; i++) {
-            Object warmEvent = events.build(i + 1);
+            Object warmEvent = invoker.event(events.build(i + 1));
             long s = System.nanoTime();
-            Object warmResponse = handle.invoke(handler, warmEvent, context);
+            Answer warmResponse = invoker.invoke(handler, warmEvent, context);
             long e = System.nanoTime();
             if (i >= warmup) {
                 times[i - warmup] = e - s;
             }
-            int warmStatus = status(warmResponse);
-            statuses.merge(warmStatus, 1, Integer::sum);
+            statuses.merge(warmResponse.status(), 1, Integer::sum);
             events.answered(warmResponse);
         }
         result.put("warmStatuses", statuses);
@@ -120,6 +137,130 @@ public final class Launcher {
             result.put("warmP90Ms", ms(times[(int) Math.min(iterations - 1, Math.floor(iterations * 0.9))]));
         }
         finish(result, mainEpochMs, firstResponseEpochMs, handler);
+    }
+
+    /** A handler's answer: status, headers (names in lower case) and body, whatever the kind of handler. */
+    record Answer(int status, Map<String, String> headers, String body) {
+    }
+
+    /** How the runtime calls a handler of one kind. */
+    private interface Invoker {
+        String kind();
+
+        /** The event as this kind of handler gets it, from the event's JSON text. */
+        Object event(String json) throws Exception;
+
+        Answer invoke(Object handler, Object event, Object context) throws Exception;
+    }
+
+    private static Invoker invoker(Object handler, ClassLoader loader) throws Exception {
+        Class<?> stream = loadOrNull(STREAM_HANDLER, loader);
+        if (stream != null && stream.isInstance(handler)) {
+            Method handle = stream.getMethod("handleRequest", InputStream.class, OutputStream.class, Class.forName(CONTEXT, false, loader));
+            return new Invoker() {
+                public String kind() {
+                    return "RequestStreamHandler";
+                }
+
+                public Object event(String json) {
+                    return json.getBytes(StandardCharsets.UTF_8); // what the runtime hands a stream handler
+                }
+
+                @SuppressWarnings("unchecked")
+                public Answer invoke(Object h, Object event, Object context) throws Exception {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+                    handle.invoke(h, new ByteArrayInputStream((byte[]) event), out, context);
+                    Map<String, Object> json = (Map<String, Object>) Json.parse(out.toString(StandardCharsets.UTF_8));
+                    Object code = json.get("statusCode");
+                    return new Answer(code instanceof Number n ? n.intValue() : -1,
+                        headers(json.get("headers"), json.get("multiValueHeaders")),
+                        json.get("body") == null ? null : String.valueOf(json.get("body")));
+                }
+            };
+        }
+        Class<?> eventClass = Class.forName(EVENT_CLASS, true, loader);
+        Method handle = handleRequest(handler.getClass(), eventClass);
+        return new Invoker() {
+            public String kind() {
+                return "RequestHandler<APIGatewayProxyRequestEvent>";
+            }
+
+            @SuppressWarnings("unchecked")
+            public Object event(String json) throws Exception {
+                return populate(eventClass, (Map<String, Object>) Json.parse(json));
+            }
+
+            public Answer invoke(Object h, Object event, Object context) throws Exception {
+                Object response = handle.invoke(h, event, context);
+                Object code = response.getClass().getMethod("getStatusCode").invoke(response);
+                Object body = response.getClass().getMethod("getBody").invoke(response);
+                return new Answer(code == null ? -1 : ((Number) code).intValue(),
+                    headers(response.getClass().getMethod("getHeaders").invoke(response),
+                        response.getClass().getMethod("getMultiValueHeaders").invoke(response)),
+                    body == null ? null : String.valueOf(body));
+            }
+        };
+    }
+
+    private static Map<String, String> headers(Object single, Object multi) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (multi instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                if (v instanceof List<?> list && !list.isEmpty()) {
+                    headers.put(String.valueOf(k).toLowerCase(Locale.ROOT), String.valueOf(list.get(0)));
+                }
+            });
+        }
+        if (single instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> headers.put(String.valueOf(k).toLowerCase(Locale.ROOT), String.valueOf(v)));
+        }
+        return headers;
+    }
+
+    private static Class<?> loadOrNull(String name, ClassLoader loader) {
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The runtime's {@code Context}, as a proxy of the interface in the handler's jar: the same object for every
+     * handler (no framework's mock class), with a logger that prints to standard output as the runtime's does.
+     */
+    static Object context(ClassLoader loader, String function) throws ClassNotFoundException {
+        Class<?> contextType = Class.forName(CONTEXT, false, loader);
+        Class<?> loggerType = Class.forName(LOGGER, false, loader);
+        Object logger = Proxy.newProxyInstance(loader, new Class<?>[] {loggerType}, (proxy, method, args) -> {
+            if (method.getName().equals("log") && args != null && args.length > 0) {
+                System.out.println(args[0] instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(args[0]));
+                return null;
+            }
+            return objectMethod(proxy, method.getName(), args, "LambdaLogger");
+        });
+        String requestId = UUID.randomUUID().toString();
+        return Proxy.newProxyInstance(loader, new Class<?>[] {contextType}, (proxy, method, args) -> switch (method.getName()) {
+            case "getAwsRequestId" -> requestId;
+            case "getLogGroupName" -> "/aws/lambda/" + function;
+            case "getLogStreamName" -> "2026/01/01/[$LATEST]benchmark";
+            case "getFunctionName" -> function;
+            case "getFunctionVersion" -> "$LATEST";
+            case "getInvokedFunctionArn" -> "arn:aws:lambda:eu-west-1:123456789012:function:" + function;
+            case "getRemainingTimeInMillis" -> 900_000;
+            case "getMemoryLimitInMB" -> 1769;
+            case "getLogger" -> logger;
+            default -> objectMethod(proxy, method.getName(), args, "Context");
+        });
+    }
+
+    private static Object objectMethod(Object proxy, String name, Object[] args, String what) {
+        return switch (name) {
+            case "toString" -> "benchmark " + what;
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "equals" -> args != null && args.length == 1 && proxy == args[0];
+            default -> null; // getIdentity, getClientContext, getTenantId, ...: none here
+        };
     }
 
     /** The numbers that need JMX or the bean context come last: they load classes of their own. */
@@ -142,10 +283,21 @@ public final class Launcher {
         System.out.flush();
     }
 
-    /** Micronaut's bean counts, if the handler exposes its application context. */
+    /**
+     * Bean counts, if the handler exposes its application context ({@code getApplicationContext()}): Micronaut's
+     * beans created / bean definitions, or Spring's singletons / bean definitions.
+     */
     private static void beans(Object handler, Map<String, Object> result) {
+        Object context;
         try {
-            Object context = handler.getClass().getMethod("getApplicationContext").invoke(handler);
+            context = handler.getClass().getMethod("getApplicationContext").invoke(handler);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return; // no framework, or none that says
+        }
+        if (context == null) {
+            return;
+        }
+        try {
             Class<?> beanContext = Class.forName("io.micronaut.context.BeanContext", false, handler.getClass().getClassLoader());
             try {
                 Object active = beanContext.getMethod("getActiveBeanRegistrations", Class.class).invoke(context, Object.class);
@@ -155,6 +307,17 @@ public final class Launcher {
             }
             Object definitions = beanContext.getMethod("getAllBeanDefinitions").invoke(context);
             result.put("beanDefinitions", ((Collection<?>) definitions).size());
+            return;
+        } catch (ClassNotFoundException e) {
+            // not Micronaut
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            result.put("beanDefinitions", null);
+            return;
+        }
+        try { // Spring: ConfigurableApplicationContext
+            Object factory = context.getClass().getMethod("getBeanFactory").invoke(context);
+            result.put("beansCreated", ((Number) factory.getClass().getMethod("getSingletonCount").invoke(factory)).intValue());
+            result.put("beanDefinitions", ((Number) context.getClass().getMethod("getBeanDefinitionCount").invoke(context)).intValue());
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             result.put("beanDefinitions", null);
         }
@@ -175,37 +338,6 @@ public final class Launcher {
             throw new IllegalStateException(handlerClass + " has no handleRequest(" + eventClass.getSimpleName() + ", Context)");
         }
         return fallback;
-    }
-
-    private static int status(Object response) throws ReflectiveOperationException {
-        Object code = response.getClass().getMethod("getStatusCode").invoke(response);
-        return code == null ? -1 : ((Number) code).intValue();
-    }
-
-    private static Object body(Object response) throws ReflectiveOperationException {
-        return response.getClass().getMethod("getBody").invoke(response);
-    }
-
-    /** A header of the response, from its single-value or its multi-value map, whatever the case of its name. */
-    @SuppressWarnings("unchecked")
-    static String header(Object response, String name) throws ReflectiveOperationException {
-        Object single = response.getClass().getMethod("getHeaders").invoke(response);
-        if (single instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (name.equalsIgnoreCase(String.valueOf(e.getKey()))) {
-                    return String.valueOf(e.getValue());
-                }
-            }
-        }
-        Object multi = response.getClass().getMethod("getMultiValueHeaders").invoke(response);
-        if (multi instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (name.equalsIgnoreCase(String.valueOf(e.getKey())) && e.getValue() instanceof List<?> list && !list.isEmpty()) {
-                    return String.valueOf(list.get(0));
-                }
-            }
-        }
-        return null;
     }
 
     static long procStatusKb(String field) {
@@ -229,16 +361,14 @@ public final class Launcher {
         return Math.round(nanos / 1_000.0) / 1_000.0;
     }
 
-    /** The recorded event, its placeholders filled for invocation {@code i}, built into the runtime's event class. */
+    /** The recorded event's JSON, its placeholders filled for invocation {@code i}. */
     private static final class Events {
-        private final Class<?> eventClass;
         private final String template;
         private final String token;
         private final List<String> todoIds;
         private String version;
 
-        Events(Class<?> eventClass) throws Exception {
-            this.eventClass = eventClass;
+        Events() throws Exception {
             this.template = Files.readString(Path.of(System.getProperty("bench.event")));
             this.token = System.getProperty("bench.token", "");
             String ids = System.getProperty("bench.todoIds");
@@ -246,17 +376,13 @@ public final class Launcher {
             this.version = System.getProperty("bench.version", "0");
         }
 
-        Object build(int i) throws Exception {
+        String build(int i) {
             String id = todoIds.isEmpty() ? "" : todoIds.get(Math.min(i, todoIds.size() - 1));
-            String text = template.replace("{{TOKEN}}", token).replace("{{TODO_ID}}", id).replace("{{VERSION}}", version);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> json = (Map<String, Object>) Json.parse(text);
-            return populate(eventClass, json);
+            return template.replace("{{TOKEN}}", token).replace("{{TODO_ID}}", id).replace("{{VERSION}}", version);
         }
 
-        void answered(Object response) throws ReflectiveOperationException {
-            int status = status(response);
-            String etag = status >= 200 && status < 300 ? header(response, "ETag") : null;
+        void answered(Answer response) {
+            String etag = response.status() >= 200 && response.status() < 300 ? response.headers().get("etag") : null;
             if (etag != null) {
                 version = etag.replace("W/", "").replace("\"", "");
             }
