@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ public final class FileObjects {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", file.contentType());
         headers.put("Content-Length", Long.toString(file.size()));
-        return new PresignedUrl(presigned.url().toString(), headers, presigned.expiration());
+        return new PresignedUrl(presigned.url().toString(), headers, expiry(presigned.expiration()));
     }
 
     /** A GET URL whose response names the file as an attachment with its own name. */
@@ -83,7 +84,12 @@ public final class FileObjects {
                 .bucket(bucket)
                 .key(key(file.ownerSub(), file.id()))
                 .responseContentDisposition(ContentDisposition.attachment(file.name()))));
-        return new PresignedUrl(presigned.url().toString(), Map.of(), presigned.expiration());
+        return new PresignedUrl(presigned.url().toString(), Map.of(), expiry(presigned.expiration()));
+    }
+
+    /** The signature counts whole seconds (X-Amz-Date): the URL stops working at the second, not at our nanosecond. */
+    private static Instant expiry(Instant expiration) {
+        return expiration.truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** Deletes the file's object; deleting one that is not there succeeds. */
