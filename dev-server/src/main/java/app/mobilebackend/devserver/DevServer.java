@@ -2,6 +2,7 @@ package app.mobilebackend.devserver;
 
 import app.mobilebackend.testkit.LocalIdentityProvider;
 import app.mobilebackend.testkit.TestDatabase;
+import app.mobilebackend.testkit.aws.S3StandIn;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -39,14 +40,16 @@ public final class DevServer implements AutoCloseable {
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
 
     private final LocalIdentityProvider identity;
+    private final S3StandIn s3;
     private final ApiGatewayProxyRequestEventFunction handler;
     private final ApiDocs docs;
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private DevServer(LocalIdentityProvider identity, ApiGatewayProxyRequestEventFunction handler, ApiDocs docs,
-                      HttpServer server, ExecutorService executor) {
+    private DevServer(LocalIdentityProvider identity, S3StandIn s3, ApiGatewayProxyRequestEventFunction handler,
+                      ApiDocs docs, HttpServer server, ExecutorService executor) {
         this.identity = identity;
+        this.s3 = s3;
         this.handler = handler;
         this.docs = docs;
         this.server = server;
@@ -67,11 +70,13 @@ public final class DevServer implements AutoCloseable {
         properties.put("db.username", db.username());
         properties.put("db.password", db.password());
         properties.put("datasources.default.maximum-pool-size", 10);
+        S3StandIn s3 = LocalS3.start(dataDir);
+        properties.putAll(s3.properties());
         var handler = new ApiGatewayProxyRequestEventFunction(ApplicationContext.builder().properties(properties).build());
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 128);
         ExecutorService executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
-        DevServer dev = new DevServer(identity, handler, apiDocs(), server, executor);
+        DevServer dev = new DevServer(identity, s3, handler, apiDocs(), server, executor);
         server.createContext("/", dev::handle);
         server.start();
         return dev;
@@ -191,5 +196,6 @@ public final class DevServer implements AutoCloseable {
         executor.shutdownNow();
         handler.close();
         identity.close();
+        s3.close();
     }
 }
