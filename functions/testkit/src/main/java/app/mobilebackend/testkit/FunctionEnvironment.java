@@ -20,6 +20,9 @@ public final class FunctionEnvironment {
         properties.put("db.url", db.url());
         properties.put("db.username", db.username());
         properties.put("db.password", db.password());
+        // The files functions build their S3 client at start: a bucket and a region, no request (S3StandIn serves those).
+        properties.put("files.bucket", "mobile-backend-files");
+        properties.put("aws.s3.region", "us-east-1");
         return properties;
     }
 
