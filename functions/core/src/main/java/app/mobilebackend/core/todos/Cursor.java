@@ -6,17 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Opaque page cursors: the last id of a page, base64url-encoded so clients do not build them. */
-final class Cursor {
+public final class Cursor {
 
     private Cursor() {
     }
 
-    static String encode(String lastId) {
+    public static String encode(String lastId) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(lastId.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The id to continue after; the empty string (before every id) for the first page. */
-    static String decode(String cursor) {
+    public static String decode(String cursor) {
         if (cursor == null || cursor.isEmpty()) {
             return "";
         }
