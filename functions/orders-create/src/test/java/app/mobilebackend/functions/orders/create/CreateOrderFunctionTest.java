@@ -206,6 +206,7 @@ class CreateOrderFunctionTest {
         assertEquals(422, response.getStatusCode());
         assertEquals("application/problem+json", header(response, "Content-Type"));
         Map<String, Object> problem = function.readMap(response.getBody());
+        assertEquals("Unprocessable Content", problem.get("title"));
         assertEquals("Some lines name no product of the catalog.", problem.get("detail"));
         assertEquals(List.of(Map.of("field", "lines[1].sku", "message", "no product with sku TEA-BLACK-999"),
             Map.of("field", "lines[2].sku", "message", "no product with sku NOPE")), problem.get("errors"));
@@ -244,6 +245,15 @@ class CreateOrderFunctionTest {
         assertEquals("application/problem+json", header(response, "Content-Type"));
         assertFalse(response.getBody().contains("Exception"), response.getBody());
         assertTrue(orders.list(user.sub(), 10, null).getItems().isEmpty());
+    }
+
+    @Test
+    void namesTheLineOfEachInvalidField() {
+        var response = place(TestUser.fresh(), "key-1",
+            "{\"lines\":[{\"sku\":\"TEA-GREEN-100\",\"quantity\":1},{\"sku\":\"\",\"quantity\":1000}]}");
+
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertEquals(List.of("lines[1].quantity", "lines[1].sku"), fields(response.getBody()));
     }
 
     @Test
