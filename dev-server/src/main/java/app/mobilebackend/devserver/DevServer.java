@@ -43,9 +43,11 @@ public final class DevServer implements AutoCloseable {
     private final ApiDocs docs;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final DevOutbox outbox;
 
     private DevServer(LocalIdentityProvider identity, ApiGatewayProxyRequestEventFunction handler, ApiDocs docs,
-                      HttpServer server, ExecutorService executor) {
+                      HttpServer server, ExecutorService executor, DevOutbox outbox) {
+        this.outbox = outbox;
         this.identity = identity;
         this.handler = handler;
         this.docs = docs;
@@ -67,11 +69,14 @@ public final class DevServer implements AutoCloseable {
         properties.put("db.username", db.username());
         properties.put("db.password", db.password());
         properties.put("datasources.default.maximum-pool-size", 10);
+        DevOutbox outbox = DevOutbox.start();
+        properties.putAll(outbox.properties());
         var handler = new ApiGatewayProxyRequestEventFunction(ApplicationContext.builder().properties(properties).build());
+        outbox.relayEvery2Seconds(handler.getApplicationContext());
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 128);
         ExecutorService executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
-        DevServer dev = new DevServer(identity, handler, apiDocs(), server, executor);
+        DevServer dev = new DevServer(identity, handler, apiDocs(), server, executor, outbox);
         server.createContext("/", dev::handle);
         server.start();
         return dev;
@@ -189,6 +194,7 @@ public final class DevServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        outbox.close();
         handler.close();
         identity.close();
     }
