@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
  * that silently. They are published and then stay as published rows.
  */
 @Singleton
-final class OrdersPersonalData implements PersonalData {
+public final class OrdersPersonalData implements PersonalData {
 
     private final OrderService orders;
 
