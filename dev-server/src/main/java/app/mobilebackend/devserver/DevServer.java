@@ -45,9 +45,11 @@ public final class DevServer implements AutoCloseable {
     private final ApiDocs docs;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final DevOutbox outbox;
 
     private DevServer(LocalIdentityProvider identity, S3StandIn s3, ApiGatewayProxyRequestEventFunction handler,
-                      ApiDocs docs, HttpServer server, ExecutorService executor) {
+                      ApiDocs docs, HttpServer server, ExecutorService executor, DevOutbox outbox) {
+        this.outbox = outbox;
         this.identity = identity;
         this.s3 = s3;
         this.handler = handler;
@@ -72,11 +74,14 @@ public final class DevServer implements AutoCloseable {
         properties.put("datasources.default.maximum-pool-size", 10);
         S3StandIn s3 = LocalS3.start(dataDir);
         properties.putAll(s3.properties());
+        DevOutbox outbox = DevOutbox.start();
+        properties.putAll(outbox.properties());
         var handler = new ApiGatewayProxyRequestEventFunction(ApplicationContext.builder().properties(properties).build());
+        outbox.relayEvery2Seconds(handler.getApplicationContext());
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 128);
         ExecutorService executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
-        DevServer dev = new DevServer(identity, s3, handler, apiDocs(), server, executor);
+        DevServer dev = new DevServer(identity, s3, handler, apiDocs(), server, executor, outbox);
         server.createContext("/", dev::handle);
         server.start();
         return dev;
@@ -194,6 +199,7 @@ public final class DevServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        outbox.close();
         handler.close();
         identity.close();
         s3.close();

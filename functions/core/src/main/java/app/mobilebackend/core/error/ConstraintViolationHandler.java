@@ -50,6 +50,11 @@ final class ConstraintViolationHandler implements ExceptionHandler<ConstraintVio
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
             } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.isInIterable() && node.getIndex() != null && !properties.isEmpty()) {
+                    // a list element's property: lines[1].quantity, as the client counts lines
+                    int last = properties.size() - 1;
+                    properties.set(last, properties.get(last) + "[" + node.getIndex() + "]");
+                }
                 properties.add(node.getName() + (node.getKey() != null ? "." + node.getKey() : ""));
             }
         }

@@ -19,6 +19,7 @@ final class FieldViolationExceptionHandler implements ExceptionHandler<FieldViol
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, FieldViolationException exception) {
-        return problems.processResponse(ErrorContext.builder(request).cause(exception).build(), HttpResponse.badRequest());
+        return problems.processResponse(ErrorContext.builder(request).cause(exception).build(),
+            HttpResponse.status(exception.status()));
     }
 }

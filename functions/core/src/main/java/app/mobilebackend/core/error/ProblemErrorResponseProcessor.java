@@ -31,7 +31,7 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
     public MutableHttpResponse<Problem> processResponse(@NonNull ErrorContext errorContext,
                                                         @NonNull MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
-        Problem problem = new Problem("about:blank", status.getReason(), status.getCode());
+        Problem problem = new Problem("about:blank", title(status), status.getCode());
         Throwable cause = errorContext.getRootCause().orElse(null);
         if (status.getCode() >= 500) {
             problem.setDetail(status == HttpStatus.SERVICE_UNAVAILABLE
@@ -48,6 +48,11 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
             describe(errorContext, problem);
         }
         return response.contentType(PROBLEM_JSON).body(problem);
+    }
+
+    /** The status's reason phrase, as RFC 9110 names it (Micronaut still says "Unprocessable Entity" for 422). */
+    private static String title(HttpStatus status) {
+        return status == HttpStatus.UNPROCESSABLE_ENTITY ? "Unprocessable Content" : status.getReason();
     }
 
     private static void describe(ErrorContext errorContext, Problem problem) {
