@@ -24,6 +24,10 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, detail);
     }
 
+    public static ApiException conflict(String detail) {
+        return new ApiException(HttpStatus.CONFLICT, detail);
+    }
+
     public static ApiException preconditionFailed(String detail) {
         return new ApiException(HttpStatus.PRECONDITION_FAILED, detail);
     }
