@@ -43,9 +43,11 @@ public final class DevServer implements AutoCloseable {
     private final ApiDocs docs;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final DevPush push;
 
     private DevServer(LocalIdentityProvider identity, ApiGatewayProxyRequestEventFunction handler, ApiDocs docs,
-                      HttpServer server, ExecutorService executor) {
+                      HttpServer server, ExecutorService executor, DevPush push) {
+        this.push = push;
         this.identity = identity;
         this.handler = handler;
         this.docs = docs;
@@ -67,11 +69,13 @@ public final class DevServer implements AutoCloseable {
         properties.put("db.username", db.username());
         properties.put("db.password", db.password());
         properties.put("datasources.default.maximum-pool-size", 10);
+        DevPush push = DevPush.start();
+        properties.putAll(push.properties());
         var handler = new ApiGatewayProxyRequestEventFunction(ApplicationContext.builder().properties(properties).build());
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 128);
         ExecutorService executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
-        DevServer dev = new DevServer(identity, handler, apiDocs(), server, executor);
+        DevServer dev = new DevServer(identity, handler, apiDocs(), server, executor, push);
         server.createContext("/", dev::handle);
         server.start();
         return dev;
@@ -191,5 +195,6 @@ public final class DevServer implements AutoCloseable {
         executor.shutdownNow();
         handler.close();
         identity.close();
+        push.close();
     }
 }
