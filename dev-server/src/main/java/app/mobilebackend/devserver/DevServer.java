@@ -46,10 +46,12 @@ public final class DevServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final DevOutbox outbox;
+    private final DevPush push;
 
     private DevServer(LocalIdentityProvider identity, S3StandIn s3, ApiGatewayProxyRequestEventFunction handler,
-                      ApiDocs docs, HttpServer server, ExecutorService executor, DevOutbox outbox) {
+                      ApiDocs docs, HttpServer server, ExecutorService executor, DevOutbox outbox, DevPush push) {
         this.outbox = outbox;
+        this.push = push;
         this.identity = identity;
         this.s3 = s3;
         this.handler = handler;
@@ -76,12 +78,14 @@ public final class DevServer implements AutoCloseable {
         properties.putAll(s3.properties());
         DevOutbox outbox = DevOutbox.start();
         properties.putAll(outbox.properties());
+        DevPush push = DevPush.start();
+        properties.putAll(push.properties());
         var handler = new ApiGatewayProxyRequestEventFunction(ApplicationContext.builder().properties(properties).build());
         outbox.relayEvery2Seconds(handler.getApplicationContext());
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 128);
         ExecutorService executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
-        DevServer dev = new DevServer(identity, s3, handler, apiDocs(), server, executor, outbox);
+        DevServer dev = new DevServer(identity, s3, handler, apiDocs(), server, executor, outbox, push);
         server.createContext("/", dev::handle);
         server.start();
         return dev;
@@ -203,5 +207,6 @@ public final class DevServer implements AutoCloseable {
         handler.close();
         identity.close();
         s3.close();
+        push.close();
     }
 }
