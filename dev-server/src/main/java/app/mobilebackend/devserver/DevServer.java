@@ -67,6 +67,7 @@ public final class DevServer implements AutoCloseable {
         properties.put("db.username", db.username());
         properties.put("db.password", db.password());
         properties.put("datasources.default.maximum-pool-size", 10);
+        properties.putAll(DevContent.properties(dataDir));
         var handler = new ApiGatewayProxyRequestEventFunction(ApplicationContext.builder().properties(properties).build());
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 128);
         ExecutorService executor = Executors.newFixedThreadPool(16);
