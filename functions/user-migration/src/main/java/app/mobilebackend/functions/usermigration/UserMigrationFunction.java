@@ -1,8 +1,8 @@
 package app.mobilebackend.functions.usermigration;
 
+import app.mobilebackend.core.lambda.TriggerContexts;
 import app.mobilebackend.core.legacy.UserMigration;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -20,7 +20,6 @@ public class UserMigrationFunction extends MicronautRequestHandler<CognitoUserPo
 
     static final String AUTHENTICATION = "UserMigration_Authentication";
     static final String FORGOT_PASSWORD = "UserMigration_ForgotPassword";
-    private static final String[] LAMBDA_ENVIRONMENTS = {"function", "lambda"};
 
     @Inject
     UserMigration migration;
@@ -29,17 +28,10 @@ public class UserMigrationFunction extends MicronautRequestHandler<CognitoUserPo
     public UserMigrationFunction() {
     }
 
-    /**
-     * Only the beans the trigger uses, without the connection pool: it talks to the legacy system alone, so it needs
-     * neither database nor token settings, nor a route to the database, and its cold start opens no connection.
-     */
+    /** No connection pool: the trigger talks to the legacy system alone. */
     @Override
     protected ApplicationContextBuilder newApplicationContextBuilder() {
-        // Not the Lambda builder's eager start (every singleton of core, each repository and the token validator):
-        // once set, its eager singletons cannot be switched off again.
-        return ApplicationContext.builder()
-            .environments(LAMBDA_ENVIRONMENTS)
-            .properties(Map.of("micronaut.security.enabled", false, "datasources.default.enabled", false));
+        return TriggerContexts.withoutDatabase();
     }
 
     @Override
