@@ -1,11 +1,14 @@
 package app.mobilebackend.testkit;
 
+import app.mobilebackend.testkit.aws.CloudFrontTestKeys;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The configuration a function needs to run here: the shared test database and identity provider.
+ * The configuration a function needs to run here: the shared test database and identity provider, and a content
+ * signing key ({@link CloudFrontTestKeys}).
  * {@link #install()} sets it as system properties, so a handler built with its no-argument constructor,
  * exactly as the Lambda runtime builds it, picks it up.
  */
@@ -20,6 +23,7 @@ public final class FunctionEnvironment {
         properties.put("db.url", db.url());
         properties.put("db.username", db.username());
         properties.put("db.password", db.password());
+        properties.putAll(CloudFrontTestKeys.contentProperties());
         return properties;
     }
 

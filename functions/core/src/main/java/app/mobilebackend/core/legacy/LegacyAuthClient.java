@@ -1,5 +1,6 @@
 package app.mobilebackend.core.legacy;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -29,7 +30,11 @@ import java.util.Map;
  * trigger well inside the 5 seconds Cognito waits for it. Passwords are never logged.
  */
 @Singleton
+@Requires(property = LegacyAuthClient.URL_PROPERTY)
 public final class LegacyAuthClient {
+
+    /** Set only on the user-migration function: other functions (eagerly started) never build this client. */
+    static final String URL_PROPERTY = "legacy-auth.url";
 
     private static final Logger LOG = LoggerFactory.getLogger(LegacyAuthClient.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);

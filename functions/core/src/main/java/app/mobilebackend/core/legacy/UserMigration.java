@@ -1,5 +1,6 @@
 package app.mobilebackend.core.legacy;
 
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
  * The answers are Cognito user attributes; Cognito refuses the migration when this throws.
  */
 @Singleton
+@Requires(bean = LegacyAuthClient.class)
 public final class UserMigration {
 
     /** Cognito takes phone numbers in E.164 only; another form would fail the whole migration. */

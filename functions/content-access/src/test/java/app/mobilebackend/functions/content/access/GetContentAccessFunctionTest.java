@@ -7,6 +7,7 @@ import app.mobilebackend.testkit.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.LocalIdentityProvider;
 import app.mobilebackend.testkit.TestUser;
+import app.mobilebackend.testkit.aws.CloudFrontTestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,20 +34,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GetContentAccessFunctionTest {
 
-    private static final String CDN = "cdn.content.test";
-    private static final String KEY_PAIR_ID = "K2TESTKEYPAIRID";
+    private static final String CDN = CloudFrontTestKeys.CDN_DOMAIN;
+    private static final String KEY_PAIR_ID = CloudFrontTestKeys.KEY_PAIR_ID;
     private static final String FREE = "yoga-basics-01";
     private static final String PREMIUM = "yoga-advanced-01";
 
-    private static KeyPair keys;
     private static LocalFunction function;
     private static PremiumSubscriptionRepository subscriptions;
 
     @BeforeAll
-    static void startHandler() throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        keys = generator.generateKeyPair();
+    static void startHandler() {
         function = LocalFunction.start(contentProperties(Map.of()));
         subscriptions = function.context().getBean(PremiumSubscriptionRepository.class);
     }
@@ -188,7 +183,7 @@ class GetContentAccessFunctionTest {
     @Test
     void refusesToStartWithoutSigningKey() {
         Map<String, Object> properties = contentProperties(Map.of());
-        properties.remove("content.private-key");
+        properties.put("content.private-key", "");
         var failure = assertThrows(RuntimeException.class, () -> LocalFunction.start(properties).close());
         assertTrue(messages(failure).contains("Content URLs need a signing key"));
     }
@@ -202,11 +197,7 @@ class GetContentAccessFunctionTest {
     }
 
     private static Map<String, Object> contentProperties(Map<String, Object> overrides) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("content.cdn-domain", CDN);
-        properties.put("content.key-pair-id", KEY_PAIR_ID);
-        properties.put("content.private-key", "-----BEGIN PRIVATE KEY-----\n"
-            + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        Map<String, Object> properties = new HashMap<>(CloudFrontTestKeys.contentProperties());
         properties.putAll(overrides);
         return properties;
     }
@@ -239,7 +230,7 @@ class GetContentAccessFunctionTest {
             + "\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":" + expires + "}}}]}";
         byte[] bytes = Base64.getDecoder().decode(signature.replace('-', '+').replace('_', '=').replace('~', '/'));
         Signature verifier = Signature.getInstance("SHA1withRSA");
-        verifier.initVerify(keys.getPublic());
+        verifier.initVerify(CloudFrontTestKeys.publicKey());
         verifier.update(policy.getBytes(StandardCharsets.UTF_8));
         return verifier.verify(bytes);
     }
