@@ -19,10 +19,12 @@ import java.time.Instant;
  * Signs CloudFront URLs with a canned policy for {@code https://<content.cdn-domain>/<object key>}, good for
  * {@code content.url-ttl}. Built at start-up (the Lambda init phase): the configuration is checked and the private
  * key read once, from {@code content.private-key} or else from the secret {@code content.private-key-secret-arn}
- * (the endpoint can be changed with the SDK's own {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}).
+ * (the endpoint can be changed with the SDK's own {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}). Without
+ * {@code content.cdn-domain} there is no signer, and content-access, which needs one, does not start.
  */
 @Context
 @Requires(classes = CloudFrontUtilities.class)
+@Requires(property = "content.cdn-domain")
 public final class ContentUrlSigner {
 
     /** The longest a signed URL may live: a leaked link stops working soon. */
