@@ -80,6 +80,7 @@ public final class DevServer implements AutoCloseable {
         properties.putAll(outbox.properties());
         DevPush push = DevPush.start();
         properties.putAll(push.properties());
+        properties.putAll(DevContent.properties(dataDir));
         var handler = new ApiGatewayProxyRequestEventFunction(ApplicationContext.builder().properties(properties).build());
         outbox.relayEvery2Seconds(handler.getApplicationContext());
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 128);

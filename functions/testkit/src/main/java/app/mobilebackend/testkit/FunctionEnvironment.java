@@ -1,11 +1,14 @@
 package app.mobilebackend.testkit;
 
+import app.mobilebackend.testkit.aws.CloudFrontTestKeys;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The configuration a function needs to run here: the shared test database and identity provider.
+ * The configuration a function needs to run here: the shared test database and identity provider, and a content
+ * signing key ({@link CloudFrontTestKeys}).
  * {@link #install()} sets it as system properties, so a handler built with its no-argument constructor,
  * exactly as the Lambda runtime builds it, picks it up.
  */
@@ -23,6 +26,7 @@ public final class FunctionEnvironment {
         // The files functions build their S3 client at start: a bucket and a region, no request (S3StandIn serves those).
         properties.put("files.bucket", "mobile-backend-files");
         properties.put("aws.s3.region", "us-east-1");
+        properties.putAll(CloudFrontTestKeys.contentProperties());
         return properties;
     }
 

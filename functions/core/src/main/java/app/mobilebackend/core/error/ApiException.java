@@ -40,6 +40,10 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, detail);
     }
 
+    public static ApiException forbidden(String detail) {
+        return new ApiException(HttpStatus.FORBIDDEN, detail);
+    }
+
     public static ApiException unauthorized(String detail) {
         return new ApiException(HttpStatus.UNAUTHORIZED, detail);
     }
