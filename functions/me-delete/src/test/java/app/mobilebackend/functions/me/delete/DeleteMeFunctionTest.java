@@ -1,7 +1,18 @@
 package app.mobilebackend.functions.me.delete;
 
 import app.mobilebackend.api.model.DataExport;
+import app.mobilebackend.api.model.DevicePlatform;
+import app.mobilebackend.api.model.DeviceRegistration;
+import app.mobilebackend.api.model.FileCreate;
+import app.mobilebackend.api.model.FileUpload;
+import app.mobilebackend.api.model.OrderCreate;
+import app.mobilebackend.api.model.OrderLineCreate;
 import app.mobilebackend.api.model.TodoCreate;
+import app.mobilebackend.core.files.FileObjects;
+import app.mobilebackend.core.files.FileService;
+import app.mobilebackend.core.me.PersonalData;
+import app.mobilebackend.core.orders.OrderService;
+import app.mobilebackend.core.push.DeviceService;
 import app.mobilebackend.core.me.ErasureLogRepository;
 import app.mobilebackend.core.me.ErasureRecord;
 import app.mobilebackend.core.me.MeService;
@@ -10,10 +21,17 @@ import app.mobilebackend.core.todos.TodoService;
 import app.mobilebackend.testkit.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
+import app.mobilebackend.testkit.aws.PresignedRequests;
+import app.mobilebackend.testkit.aws.S3StandIn;
+import app.mobilebackend.testkit.aws.SnsStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,10 +46,14 @@ class DeleteMeFunctionTest {
     private static PreferencesService preferences;
     private static MeService me;
     private static ErasureLogRepository erasures;
+    private static SnsStandIn sns;
 
     @BeforeAll
     static void startHandler() {
-        function = LocalFunction.start();
+        sns = SnsStandIn.start();
+        Map<String, Object> aws = new HashMap<>(S3StandIn.shared().properties());
+        aws.putAll(sns.properties());
+        function = LocalFunction.start(aws);
         todos = function.context().getBean(TodoService.class);
         preferences = function.context().getBean(PreferencesService.class);
         me = function.context().getBean(MeService.class);
@@ -41,6 +63,61 @@ class DeleteMeFunctionTest {
     @AfterAll
     static void closeHandler() {
         function.close();
+        sns.close();
+    }
+
+    @Test
+    void erasesEveryAreaIncludingObjectsAndPushEndpoints() {
+        TestUser alice = TestUser.fresh();
+        TestUser bob = TestUser.fresh();
+        String aliceToken = "alice-push-token-" + alice.sub();
+        for (TestUser user : List.of(alice, bob)) {
+            todos.create(user.sub(), new TodoCreate("plan"));
+            FileUpload upload = context(FileService.class).create(user.sub(), new FileCreate("notes.txt", "text/plain", 5L));
+            assertEquals(200, PresignedRequests.put(upload.getUploadUrl(), upload.getUploadHeaders(),
+                "hello".getBytes(StandardCharsets.UTF_8)).statusCode());
+            context(OrderService.class).place(user.sub(), "key-1",
+                new OrderCreate(List.of(new OrderLineCreate("TEA-GREEN-100", 1))));
+            context(DeviceService.class).register(user.sub(),
+                new DeviceRegistration(DevicePlatform.FCM, user == alice ? aliceToken : "bob-push-token-" + bob.sub()));
+        }
+        String aliceFile = me.export(alice.sub()).getFiles().get(0).getId();
+        DataExport bobBefore = me.export(bob.sub());
+
+        var response = function.handle(ApiGatewayEvents.request("DELETE", "/me").bearer(alice.token()).build());
+
+        assertEquals(204, response.getStatusCode(), response.getBody());
+        assertNothingOf(alice.sub());
+        assertFalse(objectExists(alice.sub(), aliceFile), "the file's bytes are gone from S3");
+        assertTrue(sns.endpointsWithToken(aliceToken).isEmpty(), "the device's push endpoint is gone from SNS");
+        DataExport bobAfter = me.export(bob.sub());
+        assertEquals(function.write(bobBefore.exportedAt(null)), function.write(bobAfter.exportedAt(null)), "Bob is untouched");
+        assertTrue(objectExists(bob.sub(), bobAfter.getFiles().get(0).getId()));
+        assertEquals(1, sns.endpointsWithToken("bob-push-token-" + bob.sub()).size());
+    }
+
+    /** The areas this function erases: a new area's PersonalData bean must show up here (and so in the export). */
+    @Test
+    void everyAreaTakesPart() {
+        List<String> areas = function.context().getBeansOfType(PersonalData.class).stream()
+            .map(area -> area.getClass().getSimpleName()).sorted().toList();
+
+        assertEquals(List.of("ContentPersonalData", "DevicePersonalData", "FilesPersonalData", "OrdersPersonalData",
+            "PreferencesPersonalData", "ProfilePersonalData", "TodoPersonalData"), areas);
+    }
+
+    private static <T> T context(Class<T> type) {
+        return function.context().getBean(type);
+    }
+
+    private static boolean objectExists(String sub, String fileId) {
+        S3Client s3 = context(S3Client.class);
+        try {
+            s3.headObject(request -> request.bucket(S3StandIn.BUCKET).key(FileObjects.key(sub, fileId)));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        }
     }
 
     @Test
