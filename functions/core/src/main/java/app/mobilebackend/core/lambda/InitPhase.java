@@ -31,15 +31,19 @@ final class InitPhase implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(InitPhase.class);
 
-    private final List<JwksSignatureConfiguration> signingKeys;
+    private final BeanProvider<JwksSignatureConfiguration> signingKeys;
     private final BeanProvider<JwkSetFetcher<JWKSet>> fetcher;
     private final BeanProvider<DataSource> dataSource;
     private final boolean enabled;
+    private final boolean tokensChecked;
 
-    InitPhase(List<JwksSignatureConfiguration> signingKeys, BeanProvider<JwkSetFetcher<JWKSet>> fetcher,
-              BeanProvider<DataSource> dataSource, @Value("${init.warm-up:true}") boolean enabled) {
+    InitPhase(BeanProvider<JwksSignatureConfiguration> signingKeys, BeanProvider<JwkSetFetcher<JWKSet>> fetcher,
+              BeanProvider<DataSource> dataSource, @Value("${init.warm-up:true}") boolean enabled,
+              @Value("${auth.jwks-url:}") String jwksUrl) {
         this.signingKeys = signingKeys;
         this.fetcher = fetcher;
+        // Functions no API Gateway calls (Cognito triggers, the relay) have no issuer to trust: nothing to fetch.
+        this.tokensChecked = !jwksUrl.isBlank();
         this.dataSource = dataSource;
         this.enabled = enabled;
     }
@@ -53,8 +57,7 @@ final class InitPhase implements ApplicationEventListener<StartupEvent> {
 
     /** Fetches the signing keys and opens and validates a pooled connection; logs what fails. */
     void warmUp() {
-        LOG.debug("Warming up: {} signing key sets, data source {}", signingKeys.size(), dataSource.isPresent());
-        for (JwksSignatureConfiguration keys : signingKeys) {
+        for (JwksSignatureConfiguration keys : tokensChecked ? signingKeys.stream().toList() : List.<JwksSignatureConfiguration>of()) {
             try {
                 // The same call, with the same cache key, as the token validator's (ReactiveJwksSignature): it fills
                 // the fetcher's cache, which the first request then reads.

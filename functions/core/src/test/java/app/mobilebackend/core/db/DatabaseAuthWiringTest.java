@@ -49,6 +49,8 @@ class DatabaseAuthWiringTest {
         properties.put("datasources.default.minimum-idle", 0);
         properties.put("datasources.default.initialization-fail-timeout", -1);
         properties.put("auth.jwks-url", "http://127.0.0.1:9/jwks");
+        // These tests watch when credentials are asked for; the init-phase connection (InitPhaseTest) would ask at start.
+        properties.put("init.warm-up", false);
         properties.putAll(overrides);
         return properties;
     }

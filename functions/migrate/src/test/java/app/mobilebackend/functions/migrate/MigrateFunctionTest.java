@@ -3,6 +3,8 @@ package app.mobilebackend.functions.migrate;
 import app.mobilebackend.testkit.FunctionEnvironment;
 import app.mobilebackend.testkit.TestDatabase;
 import io.micronaut.context.ApplicationContext;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -31,12 +33,17 @@ class MigrateFunctionTest {
         Map<String, Object> properties = new HashMap<>(FunctionEnvironment.properties());
         properties.put("db.url", url);
 
+        // Every migration of functions-core, as Flyway itself finds them on the class path.
+        MigrationInfo[] pending = Flyway.configure().dataSource(url, db.username(), db.password())
+            .locations("classpath:db/migration").load().info().pending();
+        assertTrue(pending.length >= 1);
+
         try (var function = new MigrateFunction(ApplicationContext.builder().properties(properties).build())) {
             Map<String, Object> first = function.execute(Map.of());
             Map<String, Object> second = function.execute(Map.of());
 
-            assertEquals(1, first.get("migrationsApplied"));
-            assertEquals("1", first.get("schemaVersion"));
+            assertEquals(pending.length, first.get("migrationsApplied"));
+            assertEquals(pending[pending.length - 1].getVersion().getVersion(), first.get("schemaVersion"));
             assertEquals(0, second.get("migrationsApplied"));
         }
         try (Connection connection = DriverManager.getConnection(url, db.username(), db.password());
