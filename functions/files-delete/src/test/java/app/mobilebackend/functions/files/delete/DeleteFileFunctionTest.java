@@ -58,6 +58,17 @@ class DeleteFileFunctionTest {
     }
 
     @Test
+    void deletesWhenClientAcceptsJson() {
+        TestUser user = TestUser.fresh();
+        String id = files.create(user.sub(), new FileCreate("notes.txt", "text/plain", 5L)).getFile().getId();
+
+        var response = function.handle(ApiGatewayEvents.request("DELETE", "/files/" + id).bearer(user.token())
+            .header("Accept", "application/json").build());
+
+        assertEquals(204, response.getStatusCode(), response.getBody());
+    }
+
+    @Test
     void deletesFileWhoseBytesNeverArrived() {
         TestUser user = TestUser.fresh();
         String id = files.create(user.sub(), new FileCreate("never-uploaded.txt", "text/plain", 5L)).getFile().getId();
