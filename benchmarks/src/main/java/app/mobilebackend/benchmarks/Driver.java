@@ -331,7 +331,7 @@ public final class Driver {
                     + "build it with ./mvnw package -DskipTests -pl functions/" + function + " -am (benchmarks/run does)");
             }
             targets.add(new Target(function, function, false, false, jar,
-                "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction", function));
+                "app.mobilebackend.core.lambda.ApiGatewayHandler", function));
         }
         if (functionFilter != null) {
             functionFilter.stream().filter(f -> !withEvents.contains(f)).forEach(f -> warn("--functions names " + f + ", which has no event file"));

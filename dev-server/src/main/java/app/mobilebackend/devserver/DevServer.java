@@ -1,5 +1,6 @@
 package app.mobilebackend.devserver;
 
+import app.mobilebackend.core.lambda.ApiGatewayHandler;
 import app.mobilebackend.testkit.LocalIdentityProvider;
 import app.mobilebackend.testkit.TestDatabase;
 import app.mobilebackend.testkit.aws.S3StandIn;
@@ -10,7 +11,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
-import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,14 +41,14 @@ public final class DevServer implements AutoCloseable {
 
     private final LocalIdentityProvider identity;
     private final S3StandIn s3;
-    private final ApiGatewayProxyRequestEventFunction handler;
+    private final ApiGatewayHandler handler;
     private final ApiDocs docs;
     private final HttpServer server;
     private final ExecutorService executor;
     private final DevOutbox outbox;
     private final DevPush push;
 
-    private DevServer(LocalIdentityProvider identity, S3StandIn s3, ApiGatewayProxyRequestEventFunction handler,
+    private DevServer(LocalIdentityProvider identity, S3StandIn s3, ApiGatewayHandler handler,
                       ApiDocs docs, HttpServer server, ExecutorService executor, DevOutbox outbox, DevPush push) {
         this.outbox = outbox;
         this.push = push;
@@ -81,7 +81,7 @@ public final class DevServer implements AutoCloseable {
         DevPush push = DevPush.start();
         properties.putAll(push.properties());
         properties.putAll(DevContent.properties(dataDir));
-        var handler = new ApiGatewayProxyRequestEventFunction(ApplicationContext.builder().properties(properties).build());
+        var handler = new ApiGatewayHandler(ApplicationContext.builder().properties(properties).build());
         outbox.relayEvery2Seconds(handler.getApplicationContext());
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 128);
         ExecutorService executor = Executors.newFixedThreadPool(16);

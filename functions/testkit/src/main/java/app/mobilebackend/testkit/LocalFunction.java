@@ -1,12 +1,12 @@
 package app.mobilebackend.testkit;
 
+import app.mobilebackend.core.lambda.ApiGatewayHandler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
-import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
@@ -20,10 +20,10 @@ import java.util.Map;
  */
 public final class LocalFunction implements AutoCloseable {
 
-    private final ApiGatewayProxyRequestEventFunction handler;
+    private final ApiGatewayHandler handler;
     private final JsonMapper json;
 
-    private LocalFunction(ApiGatewayProxyRequestEventFunction handler) {
+    private LocalFunction(ApiGatewayHandler handler) {
         this.handler = handler;
         this.json = handler.getApplicationContext().getBean(JsonMapper.class);
     }
@@ -31,15 +31,14 @@ public final class LocalFunction implements AutoCloseable {
     /** The handler the Lambda runtime would build, configured for the shared test database and identity provider. */
     public static LocalFunction start() {
         FunctionEnvironment.install();
-        return new LocalFunction(new ApiGatewayProxyRequestEventFunction());
+        return new LocalFunction(new ApiGatewayHandler());
     }
 
     /** A handler with {@code overrides} on top of the test configuration (a database that is down, say). */
     public static LocalFunction start(Map<String, Object> overrides) {
         var properties = new HashMap<>(FunctionEnvironment.properties());
         properties.putAll(overrides);
-        return new LocalFunction(new ApiGatewayProxyRequestEventFunction(
-            ApplicationContext.builder().properties(properties).build()));
+        return new LocalFunction(new ApiGatewayHandler(ApiGatewayHandler.contextBuilder().properties(properties).build()));
     }
 
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {

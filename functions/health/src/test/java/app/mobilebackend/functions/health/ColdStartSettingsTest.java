@@ -1,0 +1,54 @@
+package app.mobilebackend.functions.health;
+
+import app.mobilebackend.core.lambda.ApiGatewayHandler;
+import app.mobilebackend.testkit.LocalFunction;
+import io.micronaut.context.ApplicationContextConfiguration;
+import io.micronaut.context.env.Environment;
+import io.micronaut.function.aws.MicronautLambdaContext;
+import io.micronaut.security.endpoints.introspection.IntrospectionController;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** What a function does at every cold start, held to what it needs. */
+class ColdStartSettingsTest {
+
+    private static LocalFunction function;
+
+    @BeforeAll
+    static void startHandler() {
+        function = LocalFunction.start();
+    }
+
+    @AfterAll
+    static void closeHandler() {
+        function.close();
+    }
+
+    @Test
+    void theEnvironmentIsSetNotDeduced() {
+        var configuration = (ApplicationContextConfiguration) ApiGatewayHandler.contextBuilder();
+        assertEquals(Optional.of(false), configuration.getDeduceEnvironments());
+        assertFalse(configuration.isDeduceCloudEnvironment());
+        assertEquals(Boolean.FALSE, configuration.isBootstrapEnvironmentEnabled());
+        // The handler the runtime builds starts from that builder: only the environments it names are active.
+        assertEquals(Set.of(Environment.FUNCTION, MicronautLambdaContext.ENVIRONMENT_LAMBDA),
+            function.context().getEnvironment().getActiveNames());
+    }
+
+    @Test
+    void noEndpointOfMicronautSecurityIsBuilt() {
+        assertFalse(function.context().containsBean(IntrospectionController.class));
+        assertEquals(Set.of("/health"), function.context().getBean(Router.class).uriRoutes()
+            .map(UriRouteInfo::getUriMatchTemplate).map(Object::toString).collect(Collectors.toSet()));
+    }
+}
