@@ -49,6 +49,10 @@ public final class LocalFunction implements AutoCloseable {
         return handler.handleRequest(event, lambdaContext);
     }
 
+    public ApiGatewayHandler handler() {
+        return handler;
+    }
+
     public ApplicationContext context() {
         return handler.getApplicationContext();
     }

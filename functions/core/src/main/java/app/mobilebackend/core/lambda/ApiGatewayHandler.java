@@ -1,27 +1,48 @@
 package app.mobilebackend.core.lambda;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.function.aws.MicronautLambdaContext;
+import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import io.micronaut.http.uri.UriMatchTemplate;
+import io.micronaut.web.router.Router;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The Lambda handler of every HTTP function (API Gateway REST proxy events, payload 1.0): Micronaut's, started
  * with {@link #contextBuilder()} instead of its {@code LambdaApplicationContextBuilder}: the same eager start, without
  * deducing the environment.
+ *
+ * <p>With {@code lambda.priming=invoke} ({@code LAMBDA_PRIMING=invoke}) the handler, once built, sends each of its
+ * routes one request without a token through itself, still in the init phase: the event conversion, routing, the
+ * filters, the security check and the problem+json answer (401) are loaded and run once before the first user's
+ * request, which then finds them ready (and, with SnapStart, in the snapshot). No token, so no user's data is touched
+ * and nothing reaches the audit log.
  */
 public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayHandler.class);
 
     /** The constructor the Lambda runtime calls. */
     public ApiGatewayHandler() {
         super();
+        primeIfAsked();
     }
 
     /** A handler on a context built elsewhere (tests, the dev server), normally from {@link #contextBuilder()}. */
     public ApiGatewayHandler(ApplicationContext context) {
         super(context);
+        primeIfAsked();
     }
 
     @Override
@@ -45,5 +66,46 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
             .bootstrapEnvironment(false) // no bootstrap configuration (a distributed configuration client) to read
             .eagerInitConfiguration(true)
             .eagerInitSingletons(true);
+    }
+
+    private void primeIfAsked() {
+        String priming = applicationContext.getProperty("lambda.priming", String.class).orElse("none");
+        if ("invoke".equals(priming)) {
+            primingRequests().forEach(this::prime);
+        } else if (!"none".equals(priming)) {
+            throw new IllegalStateException("lambda.priming must be invoke or none, not " + priming);
+        }
+    }
+
+    /**
+     * One request per operation of this function, its path variables filled with a placeholder. The router lists
+     * an operation once per declaration (generated interface, implementation) and adds HEAD to each GET.
+     */
+    public List<APIGatewayProxyRequestEvent> primingRequests() {
+        Map<String, UriMatchTemplate> operations = new LinkedHashMap<>();
+        applicationContext.getBean(Router.class).uriRoutes()
+            .filter(route -> !"HEAD".equals(route.getHttpMethodName()))
+            .forEach(route -> operations.putIfAbsent(route.getHttpMethodName() + " " + route.getUriMatchTemplate(), route.getUriMatchTemplate()));
+        return operations.entrySet().stream().map(operation -> {
+            UriMatchTemplate template = operation.getValue();
+            Map<String, Object> variables = new HashMap<>();
+            template.getVariableNames().forEach(name -> variables.put(name, "priming"));
+            return new APIGatewayProxyRequestEvent()
+                .withHttpMethod(operation.getKey().substring(0, operation.getKey().indexOf(' ')))
+                .withResource(template.toString())
+                .withPath(template.expand(variables))
+                .withHeaders(Map.of("Accept", "application/json"))
+                .withMultiValueHeaders(Map.of("Accept", List.of("application/json")))
+                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("init-priming"));
+        }).toList();
+    }
+
+    private void prime(APIGatewayProxyRequestEvent request) {
+        try {
+            var response = handleRequest(request, new MockLambdaContext());
+            LOG.debug("Primed {} {}: {}", request.getHttpMethod(), request.getPath(), response.getStatusCode());
+        } catch (RuntimeException e) {
+            LOG.warn("Priming {} {} failed; the first request will load what it needs", request.getHttpMethod(), request.getPath(), e);
+        }
     }
 }

@@ -31,6 +31,8 @@ public final class TriggerContexts {
     private static ApplicationContextBuilder builder(Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(extra);
         properties.put("micronaut.security.enabled", false);
-        return ApplicationContext.builder().environments(LAMBDA_ENVIRONMENTS).properties(properties);
+        // Environments set, not deduced, as for the HTTP functions (ApiGatewayHandler#contextBuilder).
+        return ApplicationContext.builder().environments(LAMBDA_ENVIRONMENTS).properties(properties)
+            .deduceEnvironment(false).deduceCloudEnvironment(false).bootstrapEnvironment(false);
     }
 }
