@@ -14,14 +14,18 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +41,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The benchmark driver: starts the embedded database and the local identity provider the tests use, then for each
- * run and each target (every HTTP function that has an event file, and the reference implementations of
+ * The benchmark driver: starts the embedded database and the local identity provider the tests use (and, when a
+ * function needs them, the AWS stand-ins of functions-testkit: {@link StandIns}), then for each run and each target
+ * (every function that has an event file, and the reference implementations of
  * {@code GET /todos} under {@code benchmarks/references/}) starts a fresh JVM (target jar + launcher.jar), without
  * and with an AppCDS archive, collects the launcher's {@code BENCH_RESULT} line, loads the dev server with wrk, and
  * writes {@code latest.md} and {@code latest.json}. Run it with {@code benchmarks/run}; see benchmarks/README.md.
@@ -76,6 +81,7 @@ public final class Driver {
 
     private TestDatabase db;
     private LocalIdentityProvider idp;
+    private final StandIns standIns = new StandIns();
 
     private Driver(Map<String, String> options) {
         this.root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize();
@@ -317,6 +323,7 @@ public final class Driver {
                 warn("skipping function " + module + ": it has a Lambda jar but no benchmarks/events/" + module + ".json");
             }
         }
+        Map<String, String> handlers = deployedHandlers();
         for (String function : withEvents) {
             if (functionFilter != null && !functionFilter.contains(function)) {
                 continue;
@@ -331,12 +338,45 @@ public final class Driver {
                     + "build it with ./mvnw package -DskipTests -pl functions/" + function + " -am (benchmarks/run does)");
             }
             targets.add(new Target(function, function, false, false, jar,
-                "app.mobilebackend.core.lambda.ApiGatewayHandler", function));
+                handlers.getOrDefault(function, "app.mobilebackend.core.lambda.ApiGatewayHandler"), function));
         }
         if (functionFilter != null) {
             functionFilter.stream().filter(f -> !withEvents.contains(f)).forEach(f -> warn("--functions names " + f + ", which has no event file"));
         }
         return targets;
+    }
+
+    /**
+     * Each function's {@code Handler} as deployed, from infra-cloudformation's templates: the {@code Handler:} of the
+     * resource whose code is {@code function-<name>-lambda.jar}. The HTTP functions all name ApiGatewayHandler
+     * (Micronaut's API Gateway handler, started as core configures it); the others (Cognito triggers, EventBridge and schedule targets, the migration) a class of their own.
+     */
+    private Map<String, String> deployedHandlers() throws IOException {
+        Map<String, String> handlers = new LinkedHashMap<>();
+        Path stacks = root.resolve("infra-cloudformation/templates/stacks");
+        if (!Files.isDirectory(stacks)) {
+            return handlers;
+        }
+        Pattern resource = Pattern.compile("^  [A-Za-z0-9]+:\\s*$");
+        Pattern handler = Pattern.compile("^\\s+Handler:\\s*(\\S+)\\s*$");
+        Pattern code = Pattern.compile("function-([a-z0-9-]+)-lambda\\.jar");
+        try (Stream<Path> files = Files.list(stacks)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                String current = null;
+                for (String line : Files.readAllLines(file)) {
+                    Matcher h = handler.matcher(line);
+                    Matcher c = code.matcher(line);
+                    if (resource.matcher(line).matches()) {
+                        current = null;
+                    } else if (h.matches()) {
+                        current = h.group(1);
+                    } else if (c.find() && current != null) {
+                        handlers.put(c.group(1), current);
+                    }
+                }
+            }
+        }
+        return handlers;
     }
 
     private static Path lambdaJar(Path target, String prefix) throws IOException {
@@ -353,47 +393,88 @@ public final class Driver {
 
     // ---------------------------------------------------------------- one cold start
 
-    /** A cold start's system properties and the to-dos it was given. */
-    record Prepared(Map<String, String> props, List<String> todoIds) {
+    /**
+     * A cold start's system properties, the rows the driver created for it (to-dos, files, orders, devices: the
+     * {@code {{ID}}} of each invocation), how many invocations it makes, and, for post-confirmation, how many emails the
+     * SES stand-in had received before.
+     */
+    record Prepared(Map<String, String> props, List<String> ids, int invocations, int emailsBefore) {
     }
 
-    /** The function's configuration, as the deployed function gets it (there from the environment / SSM). */
-    private Map<String, String> configuration() {
+    /**
+     * The function's configuration, as the deployed function gets it (there from the environment / SSM): the database,
+     * the identity provider, and what its own environment adds, pointed at the stand-ins ({@link StandIns}).
+     */
+    private Map<String, String> configuration(String operation) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("db.url", db.url());
+        all.put("db.username", db.username());
+        all.put("db.password", db.password());
+        all.putAll(idp.properties());
+        all.putAll(standIns.properties(operation));
         Map<String, String> props = new LinkedHashMap<>();
-        props.put("db.url", db.url());
-        props.put("db.username", db.username());
-        props.put("db.password", db.password());
-        idp.properties().forEach((name, value) -> props.put(name, value instanceof List<?> list
+        all.forEach((name, value) -> props.put(name, value instanceof List<?> list
             ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value)));
         return props;
     }
 
-    /** A fresh user per cold start and what its operation needs in the database beforehand. */
+    /**
+     * A fresh user per cold start and what its operation needs beforehand: rows in the database (some once, some one
+     * per invocation, for operations that delete or move them), objects in S3, push endpoints in SNS, pending outbox
+     * events; for the functions that answer no HTTP status, the answer every invocation must give.
+     */
     private Prepared prepare(Target target, Path work, int warmupCount, int iterationCount) throws SQLException, IOException {
         String sub = "bench-" + UUID.randomUUID();
-        Map<String, String> props = new LinkedHashMap<>(configuration());
-        props.put("bench.token", idp.accessToken(sub));
+        String operation = target.operation();
+        int invocations = 1 + warmupCount + iterationCount;
+        Map<String, String> props = new LinkedHashMap<>(configuration(operation));
+        props.put("bench.token", operation.equals("content-access")
+            // premium content needs a premium caller: the Cognito group, as the pool puts it in the token
+            ? idp.sign(idp.accessClaims(sub, Duration.ofHours(1)).claim("cognito:groups", List.of("premium")).build())
+            : idp.accessToken(sub));
+        props.put("bench.sub", sub);
         props.put("bench.warmup", String.valueOf(warmupCount));
         props.put("bench.iterations", String.valueOf(iterationCount));
         props.put("bench.handler", target.handler());
-        props.put("bench.event", bench.resolve("events/" + target.operation() + ".json").toString());
-        String operation = target.operation();
-        int todos = switch (operation) {
-            case "todos-list" -> 5; // a short first page
-            case "todos-get", "todos-update" -> 1; // the same to-do every time (update follows its ETag)
-            case "todos-delete" -> 1 + warmupCount + iterationCount; // each invocation deletes a to-do of its own
-            default -> 0;
+        props.put("bench.event", bench.resolve("events/" + operation + ".json").toString());
+        List<String> ids = switch (operation) {
+            case "todos-list" -> insertTodos(sub, 5); // a short first page
+            case "todos-get", "todos-update" -> insertTodos(sub, 1); // the same to-do every time (update follows its ETag)
+            case "todos-delete" -> insertTodos(sub, invocations); // each invocation deletes a to-do of its own
+            case "files-list" -> insertFiles(sub, 5, false);
+            case "files-get" -> insertFiles(sub, 1, true);
+            case "files-delete" -> insertFiles(sub, invocations, true); // a file and its object per invocation
+            case "orders-list" -> insertOrders(sub, 5);
+            case "orders-get" -> insertOrders(sub, 1);
+            case "orders-status" -> insertOrders(sub, invocations); // each invocation ships an order of its own
+            case "devices-list" -> insertDevices(sub, 5);
+            case "devices-delete" -> insertDevices(sub, invocations); // a device and its endpoint per invocation
+            case "outbox-relay" -> seedOutbox(sub, OUTBOX_EVENTS);
+            default -> List.of();
         };
-        List<String> ids = List.of();
-        if (todos > 0) {
-            ids = insertTodos(sub, todos);
+        if (!ids.isEmpty()) {
             Path file = work.resolve(target.name() + "-ids.txt");
             Files.write(file, ids);
-            props.put("bench.todoIds", file.toString());
+            props.put("bench.ids", file.toString());
         }
         props.put("bench.version", operation.equals("todos-update") ? "1" : "0");
-        return new Prepared(props, ids);
+        String expect = switch (operation) {
+            case "migrate" -> "\\{\"migrationsApplied\":\\d+,\"schemaVersion\":\"\\d+\"}";
+            case "orders-status" -> "\\{\"outcome\":\"CHANGED\"}";
+            case "outbox-relay" -> "\"failed\":0,"; // the first answer's "published" is checked by check()
+            case "post-confirmation" -> "\"triggerSource\":\"PostConfirmation_ConfirmSignUp\"";
+            case "user-migration" -> "(?s)(?=.*\"finalUserStatus\":\"CONFIRMED\")(?=.*\"email\":\"" + StandIns.LEGACY_EMAIL + "\")";
+            default -> null;
+        };
+        if (expect != null) {
+            props.put("bench.expect", expect);
+        }
+        int emailsBefore = operation.equals("post-confirmation") ? standIns.ses().sent().size() : 0;
+        return new Prepared(props, ids, invocations, emailsBefore);
     }
+
+    /** Pending outbox events outbox-relay finds on its first invocation (the warm ones find none). */
+    private static final int OUTBOX_EVENTS = 5;
 
     private List<String> insertTodos(String sub, int count) throws SQLException {
         List<String> ids = new ArrayList<>();
@@ -414,6 +495,130 @@ public final class Driver {
             c.commit();
         }
         return ids;
+    }
+
+    /** Files as files-create and an upload leave them: the row, and (with {@code objects}) its bytes in S3. */
+    private List<String> insertFiles(String sub, int count, boolean objects) throws SQLException {
+        byte[] bytes = new byte[48213]; // the spec's example size
+        random.nextBytes(bytes);
+        List<String> ids = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
+             PreparedStatement insert = c.prepareStatement("INSERT INTO files (id, owner_sub, name, content_type, size, created_at) "
+                 + "VALUES (?, ?, ?, 'application/pdf', ?, UTC_TIMESTAMP(3))")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                String id = uuidV7();
+                insert.setString(1, id);
+                insert.setString(2, sub);
+                insert.setString(3, "receipt-" + i + ".pdf");
+                insert.setLong(4, bytes.length);
+                insert.addBatch();
+                ids.add(id);
+                if (objects) {
+                    standIns.putObject(StandIns.fileKey(sub, id), "application/pdf", bytes);
+                }
+            }
+            insert.executeBatch();
+            c.commit();
+        }
+        return ids;
+    }
+
+    /** PLACED orders of two green teas (the spec's example), priced as the catalog prices them. */
+    private List<String> insertOrders(String sub, int count) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
+             PreparedStatement order = c.prepareStatement("INSERT INTO orders (id, owner_sub, status, total_minor, currency, "
+                 + "idempotency_key, request_hash, created_at, updated_at, version) "
+                 + "VALUES (?, ?, 'PLACED', 900, 'EUR', ?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 1)");
+             PreparedStatement line = c.prepareStatement("INSERT INTO order_lines (id, order_id, line_no, sku, name, quantity, "
+                 + "unit_price_minor, currency) SELECT ?, ?, 1, sku, name, 2, unit_price_minor, currency FROM products "
+                 + "WHERE sku = 'TEA-GREEN-100'")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                String id = uuidV7();
+                order.setString(1, id);
+                order.setString(2, sub);
+                order.setString(3, UUID.randomUUID().toString());
+                order.setString(4, sha256(id));
+                order.addBatch();
+                line.setString(1, uuidV7());
+                line.setString(2, id);
+                line.addBatch();
+                ids.add(id);
+            }
+            order.executeBatch();
+            line.executeBatch();
+            c.commit();
+        }
+        return ids;
+    }
+
+    /** FCM devices as devices-register leaves them: an SNS platform endpoint each, and the row. */
+    private List<String> insertDevices(String sub, int count) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
+             PreparedStatement insert = c.prepareStatement("INSERT INTO device (id, owner_sub, platform, token, token_hash, "
+                 + "endpoint_arn, enabled, created_at, updated_at) VALUES (?, ?, 'FCM', ?, ?, ?, TRUE, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                String id = uuidV7();
+                String token = "dQw4w9WgXcQ:APA91bH-example-registration-token-" + UUID.randomUUID();
+                insert.setString(1, id);
+                insert.setString(2, sub);
+                insert.setString(3, token);
+                insert.setString(4, sha256(token));
+                insert.setString(5, standIns.createFcmEndpoint(token));
+                insert.addBatch();
+                ids.add(id);
+            }
+            insert.executeBatch();
+            c.commit();
+        }
+        return ids;
+    }
+
+    /**
+     * {@code count} pending {@code OrderPlaced} events for EventBridge, and nothing else pending: the events other
+     * targets left in the outbox (orders-create, orders-status; nothing relays them here) are marked published first,
+     * so that every outbox-relay cold start finds the same work.
+     */
+    private List<String> seedOutbox(String sub, int count) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
+             PreparedStatement drain = c.prepareStatement("UPDATE outbox SET published_at = UTC_TIMESTAMP(3) WHERE published_at IS NULL");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO outbox (id, destination, type, user_id, payload, created_at) "
+                 + "VALUES (?, 'eventbridge', 'OrderPlaced', ?, ?, UTC_TIMESTAMP(3))")) {
+            c.setAutoCommit(false);
+            drain.executeUpdate();
+            for (String orderId : insertOrders(sub, count)) {
+                String id = uuidV7();
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("eventId", id);
+                detail.put("type", "OrderPlaced");
+                detail.put("orderId", orderId);
+                detail.put("userId", sub);
+                detail.put("status", "PLACED");
+                detail.put("lines", List.of(Map.of("sku", "TEA-GREEN-100", "name", "Green tea, 100 g", "quantity", 2,
+                    "unitPrice", Map.of("amountMinor", 450, "currency", "EUR"), "lineTotal", Map.of("amountMinor", 900, "currency", "EUR"))));
+                detail.put("total", Map.of("amountMinor", 900, "currency", "EUR"));
+                detail.put("occurredAt", Instant.now().toString());
+                insert.setString(1, id);
+                insert.setString(2, sub);
+                insert.setString(3, Json.write(detail));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            c.commit();
+        }
+        return List.of();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The ids the functions create are UUIDv7: use the same kind. */
@@ -443,7 +648,32 @@ public final class Driver {
                 throw new IllegalStateException("answered non-2xx to " + non2xx + " warm invocations " + statuses + ", see " + log);
             }
         }
+        String first = String.valueOf(result.get("firstBody"));
+        switch (target.operation()) {
+            case "outbox-relay" -> { // the seeded events, all published by the first invocation
+                if (!first.contains("\"published\":" + OUTBOX_EVENTS + ",")) {
+                    throw new IllegalStateException("outbox-relay's first run did not publish the " + OUTBOX_EVENTS + " pending events: " + first);
+                }
+            }
+            case "files-delete" -> { // every invocation deleted its file's bytes too
+                int left = standIns.objectsUnder(StandIns.fileKey(prepared.props().get("bench.sub"), ""));
+                if (left > 0) {
+                    throw new IllegalStateException("files-delete left " + left + " of the user's objects in S3");
+                }
+            }
+            case "post-confirmation" -> { // one welcome email per confirmed user, that is per invocation
+                int sent = standIns.ses().sent().size() - prepared.emailsBefore();
+                if (sent != prepared.invocations()) {
+                    throw new IllegalStateException("post-confirmation sent " + sent + " welcome emails for " + prepared.invocations() + " sign-ups");
+                }
+            }
+            default -> {
+            }
+        }
         if (!target.operation().equals("todos-list")) {
+            if (!target.handler().endsWith("ApiGatewayHandler")) {
+                return; // a non-HTTP function's answer is short: kept in latest.json
+            }
             result.remove("firstBody");
             return;
         }
@@ -458,14 +688,14 @@ public final class Driver {
             throw new IllegalStateException("GET /todos answered no TodoPage: " + body);
         }
         // the page is in id order (ids created in the same millisecond are not in insertion order)
-        List<String> expected = prepared.todoIds().stream().sorted().toList();
+        List<String> expected = prepared.ids().stream().sorted().toList();
         List<String> ids = items.stream().map(i -> String.valueOf(((Map<String, Object>) i).get("id"))).toList();
         if (!ids.equals(expected)) {
             throw new IllegalStateException("GET /todos answered the to-dos " + ids + ", not the user's " + expected);
         }
         for (Object i : items) {
             Map<String, Object> item = (Map<String, Object>) i;
-            String title = "Buy milk " + prepared.todoIds().indexOf(String.valueOf(item.get("id")));
+            String title = "Buy milk " + prepared.ids().indexOf(String.valueOf(item.get("id")));
             if (!title.equals(item.get("title")) || !"Oat, 2 litres".equals(item.get("notes"))
                 || !Boolean.FALSE.equals(item.get("done")) || !Objects.equals(1L, item.get("version"))) {
                 throw new IllegalStateException("GET /todos answered a wrong to-do: " + item);

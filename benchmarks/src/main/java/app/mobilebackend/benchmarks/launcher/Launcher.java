@@ -6,6 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,9 +20,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * One cold start of one function, in a JVM of its own, as the Lambda Java runtime does it: the function's
@@ -29,19 +35,28 @@ import java.util.UUID;
  * {@code handleRequest(event, context)} once (cold) and then {@code bench.warmup + bench.iterations} times (warm),
  * and prints one line {@code BENCH_RESULT {json}} on standard output.
  *
- * <p>Two kinds of handler, as the runtime knows them: a {@code RequestHandler} taking an
- * {@code APIGatewayProxyRequestEvent} (the functions, the hand-written reference), which gets the event built into
- * that class through its setters (the runtime's deserialization), and a {@code RequestStreamHandler} (the Spring Boot
- * reference), which gets the event's JSON bytes as the runtime passes them and answers JSON, read back here. The
- * {@code Context} is a {@link Proxy} of the runtime's interface, the same for every handler.
+ * <p>The kinds of handler the runtime knows: a {@code RequestHandler} taking an {@code APIGatewayProxyRequestEvent}
+ * (the HTTP functions, the hand-written reference), which gets the event built into that class through its setters
+ * (the runtime's deserialization); a {@code RequestStreamHandler} (the Spring Boot reference), which gets the event's
+ * JSON bytes as the runtime passes them and answers JSON, read back here; and a {@code RequestHandler<I, O>} of any
+ * other input (the non-HTTP functions: {@code Map} for EventBridge and scheduled events and the migration, a Cognito
+ * trigger event), whose {@code I} is read from the handler's generic types as the runtime reads it, and which gets a
+ * plain map, or the event built into {@code I} through its setters (the runtime's Jackson POJO serializer). Such a
+ * handler has no HTTP status: a normal return counts as 200, and its answer, turned into JSON through its getters,
+ * must match {@code bench.expect} (else it counts as -1). The {@code Context} is a {@link Proxy} of the runtime's
+ * interface, the same for every handler.
  *
  * <p>System properties (besides the function's own configuration):
  * <ul>
  *   <li>{@code bench.function}: the function's name, reported back;</li>
  *   <li>{@code bench.handler}: the handler class ({@code none}: no handler at all, the JVM + launcher baseline);</li>
- *   <li>{@code bench.event}: the event template, with placeholders {@code {{TOKEN}}}, {@code {{TODO_ID}}}, {@code {{VERSION}}};</li>
- *   <li>{@code bench.token}: the bearer token;</li>
- *   <li>{@code bench.todoIds}: a file of to-do ids, one a line: invocation {@code i} uses line {@code i} (or the last);</li>
+ *   <li>{@code bench.event}: the event template, with placeholders {@code {{TOKEN}}}, {@code {{SUB}}}, {@code {{ID}}}
+ *       ({@code {{TODO_ID}}} is the same), {@code {{UUID}}}, {@code {{VERSION}}} (benchmarks/events/README.md);</li>
+ *   <li>{@code bench.token}: the bearer token; {@code bench.sub}: its user;</li>
+ *   <li>{@code bench.ids}: a file of ids the driver created (to-dos, files, orders, devices), one a line: invocation
+ *       {@code i} uses line {@code i} (or the last);</li>
+ *   <li>{@code bench.expect}: for a handler of another input than an HTTP event, a regular expression its every JSON
+ *       answer must contain;</li>
  *   <li>{@code bench.version}: the first {@code {{VERSION}}}; after each 2xx answer with an {@code ETag}, the ETag's
  *       value (a client's read-modify-write, so {@code If-Match} stays current);</li>
  *   <li>{@code bench.warmup}, {@code bench.iterations}: warm invocations not measured / measured.</li>
@@ -49,9 +64,10 @@ import java.util.UUID;
  */
 public final class Launcher {
 
-    private static final String DEFAULT_HANDLER = "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction";
+    private static final String DEFAULT_HANDLER = "app.mobilebackend.core.lambda.ApiGatewayHandler";
     private static final String EVENT_CLASS = "com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent";
     private static final String STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
+    private static final String REQUEST_HANDLER = "com.amazonaws.services.lambda.runtime.RequestHandler";
     private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
     private static final String LOGGER = "com.amazonaws.services.lambda.runtime.LambdaLogger";
     /** How much of the first answer's body the result carries (the driver checks the rows of GET /todos). */
@@ -109,7 +125,8 @@ public final class Launcher {
         String firstBody = response.body() == null ? "" : response.body();
         result.put("firstBody", firstBody.length() > BODY_KEPT ? firstBody.substring(0, BODY_KEPT) : firstBody);
         if (response.status() < 200 || response.status() > 299) {
-            throw new IllegalStateException("first invocation answered " + response.status() + ": " + response.body());
+            throw new IllegalStateException("first invocation answered " + response.status() + ": " + response.body()
+                + (response.status() == -1 ? " (not matching bench.expect " + System.getProperty("bench.expect") + ")" : ""));
         }
         events.answered(response);
         result.put("rssAtFirstResponseMb", mb(procStatusKb("VmRSS")));
@@ -178,6 +195,10 @@ public final class Launcher {
                 }
             };
         }
+        Class<?> input = inputType(handler.getClass(), loader);
+        if (input != null && !input.getName().equals(EVENT_CLASS)) {
+            return otherInput(handler, input);
+        }
         Class<?> eventClass = Class.forName(EVENT_CLASS, true, loader);
         Method handle = handleRequest(handler.getClass(), eventClass);
         return new Invoker() {
@@ -187,7 +208,9 @@ public final class Launcher {
 
             @SuppressWarnings("unchecked")
             public Object event(String json) throws Exception {
-                return populate(eventClass, (Map<String, Object>) Json.parse(json));
+                Map<String, Object> event = (Map<String, Object>) Json.parse(json);
+                contentLength(event);
+                return populate(eventClass, event, true);
             }
 
             public Answer invoke(Object h, Object event, Object context) throws Exception {
@@ -200,6 +223,132 @@ public final class Launcher {
                     body == null ? null : String.valueOf(body));
             }
         };
+    }
+
+    /**
+     * A {@code RequestHandler<I, O>} of another input than an HTTP event: the runtime hands it the event as an
+     * {@code I}, a {@code Map} as Jackson reads one, any other class built through its setters (its POJO serializer);
+     * it answers an {@code O}, written back as JSON through its getters. No exception and an answer matching
+     * {@code bench.expect}: 200.
+     */
+    private static Invoker otherInput(Object handler, Class<?> input) {
+        Method handle = handleRequest(handler.getClass(), input);
+        String expect = System.getProperty("bench.expect");
+        Pattern expected = expect == null || expect.isBlank() ? null : Pattern.compile(expect);
+        return new Invoker() {
+            public String kind() {
+                return "RequestHandler<" + input.getSimpleName() + ">";
+            }
+
+            @SuppressWarnings("unchecked")
+            public Object event(String json) throws Exception {
+                Map<String, Object> map = (Map<String, Object>) Json.parse(json);
+                return Map.class.isAssignableFrom(input) ? map : populate(input, map, false);
+            }
+
+            public Answer invoke(Object h, Object event, Object context) throws Exception {
+                String body = Json.write(describe(handle.invoke(h, event, context)));
+                return new Answer(expected == null || expected.matcher(body).find() ? 200 : -1, Map.of(), body);
+            }
+        };
+    }
+
+    /**
+     * {@code I} of the handler's {@code RequestHandler<I, O>}, following the type arguments up its class hierarchy
+     * (Micronaut's {@code MicronautRequestHandler<I, O>} passes them on), as the runtime finds it; null when not found.
+     */
+    static Class<?> inputType(Class<?> handlerClass, ClassLoader loader) {
+        Class<?> requestHandler = loadOrNull(REQUEST_HANDLER, loader);
+        return requestHandler == null ? null : inputType(handlerClass, Map.of(), requestHandler);
+    }
+
+    private static Class<?> inputType(Class<?> type, Map<TypeVariable<?>, Type> bindings, Class<?> requestHandler) {
+        List<Type> supertypes = new ArrayList<>(Arrays.asList(type.getGenericInterfaces()));
+        if (type.getGenericSuperclass() != null) {
+            supertypes.add(type.getGenericSuperclass());
+        }
+        for (Type supertype : supertypes) {
+            if (supertype instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+                Type[] args = p.getActualTypeArguments();
+                Map<TypeVariable<?>, Type> next = new HashMap<>();
+                for (int i = 0; i < args.length; i++) {
+                    Type arg = args[i] instanceof TypeVariable<?> v && bindings.containsKey(v) ? bindings.get(v) : args[i];
+                    next.put(raw.getTypeParameters()[i], arg);
+                }
+                if (raw == requestHandler) {
+                    Type in = next.get(raw.getTypeParameters()[0]);
+                    return in instanceof Class<?> c ? c : in instanceof ParameterizedType pi && pi.getRawType() instanceof Class<?> c ? c : null;
+                }
+                Class<?> found = inputType(raw, next, requestHandler);
+                if (found != null) {
+                    return found;
+                }
+            } else if (supertype instanceof Class<?> c) {
+                Class<?> found = inputType(c, Map.of(), requestHandler);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** An answer as JSON values: maps, lists and scalars as they are, any other object through its public getters. */
+    static Object describe(Object value) throws Exception {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.put(String.valueOf(e.getKey()), describe(e.getValue()));
+            }
+            return out;
+        }
+        if (value instanceof Iterable<?> list) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : list) {
+                out.add(describe(o));
+            }
+            return out;
+        }
+        if (value.getClass().isArray() && !value.getClass().getComponentType().isPrimitive()) {
+            return describe(Arrays.asList((Object[]) value));
+        }
+        if (value.getClass().getName().startsWith("java.")) {
+            return String.valueOf(value); // Instant, UUID, ...
+        }
+        Map<String, Object> out = new TreeMap<>();
+        for (Method m : value.getClass().getMethods()) {
+            String n = m.getName();
+            if (m.getParameterCount() != 0 || Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() == Object.class) {
+                continue;
+            }
+            String property = n.startsWith("get") && n.length() > 3 ? n.substring(3)
+                : n.startsWith("is") && n.length() > 2 && (m.getReturnType() == boolean.class || m.getReturnType() == Boolean.class) ? n.substring(2) : null;
+            if (property != null) {
+                out.put(Character.toLowerCase(property.charAt(0)) + property.substring(1), describe(m.invoke(value)));
+            }
+        }
+        return out;
+    }
+
+    /** A body with a placeholder filled has another length: Content-Length says the filled one, as a client sends it. */
+    @SuppressWarnings("unchecked")
+    private static void contentLength(Map<String, Object> event) {
+        if (!(event.get("body") instanceof String body)) {
+            return;
+        }
+        String length = String.valueOf(body.getBytes(StandardCharsets.UTF_8).length);
+        if (event.get("headers") instanceof Map<?, ?> headers && headers.containsKey("Content-Length")) {
+            ((Map<String, Object>) headers).put("Content-Length", length);
+        }
+        if (event.get("multiValueHeaders") instanceof Map<?, ?> headers && headers.containsKey("Content-Length")) {
+            ((Map<String, Object>) headers).put("Content-Length", List.of(length));
+        }
     }
 
     private static Map<String, String> headers(Object single, Object multi) {
@@ -365,20 +514,24 @@ public final class Launcher {
     private static final class Events {
         private final String template;
         private final String token;
-        private final List<String> todoIds;
+        private final String sub;
+        private final List<String> ids;
         private String version;
 
         Events() throws Exception {
             this.template = Files.readString(Path.of(System.getProperty("bench.event")));
             this.token = System.getProperty("bench.token", "");
-            String ids = System.getProperty("bench.todoIds");
-            this.todoIds = ids == null ? List.of("") : Files.readAllLines(Path.of(ids)).stream().filter(l -> !l.isBlank()).toList();
+            this.sub = System.getProperty("bench.sub", "");
+            String file = System.getProperty("bench.ids");
+            this.ids = file == null ? List.of("") : Files.readAllLines(Path.of(file)).stream().filter(l -> !l.isBlank()).toList();
             this.version = System.getProperty("bench.version", "0");
         }
 
         String build(int i) {
-            String id = todoIds.isEmpty() ? "" : todoIds.get(Math.min(i, todoIds.size() - 1));
-            return template.replace("{{TOKEN}}", token).replace("{{TODO_ID}}", id).replace("{{VERSION}}", version);
+            String id = ids.isEmpty() ? "" : ids.get(Math.min(i, ids.size() - 1));
+            // one fresh UUID per invocation, the same wherever the event names it (an idempotency key, a new user)
+            return template.replace("{{TOKEN}}", token).replace("{{SUB}}", sub).replace("{{ID}}", id).replace("{{TODO_ID}}", id)
+                .replace("{{UUID}}", UUID.randomUUID().toString()).replace("{{VERSION}}", version);
         }
 
         void answered(Answer response) {
@@ -389,8 +542,12 @@ public final class Launcher {
         }
     }
 
-    /** Sets each JSON member through the setter of the same name, as the runtime's serializer does for these POJOs. */
-    static Object populate(Class<?> type, Map<String, Object> json) throws Exception {
+    /**
+     * Sets each JSON member through the setter of the same name, as the runtime's serializer does for these POJOs.
+     * {@code strict}: a member without a setter is an error (a typo in an API Gateway event); else it is skipped, as
+     * the runtime's Jackson serializer skips what a Cognito event class does not model (its {@code response: {}}).
+     */
+    static Object populate(Class<?> type, Map<String, Object> json, boolean strict) throws Exception {
         Object target = type.getConstructor().newInstance();
         for (Map.Entry<String, Object> member : json.entrySet()) {
             String name = member.getKey();
@@ -403,15 +560,22 @@ public final class Launcher {
                 }
             }
             if (method == null) {
+                if (!strict) {
+                    continue;
+                }
                 throw new IllegalArgumentException(type.getSimpleName() + " has no member " + name);
             }
-            method.invoke(target, convert(member.getValue(), method.getParameterTypes()[0]));
+            Class<?> to = method.getParameterTypes()[0];
+            if (member.getValue() == null && to.isPrimitive()) {
+                continue; // Jackson leaves a primitive at its default for null
+            }
+            method.invoke(target, convert(member.getValue(), to, strict));
         }
         return target;
     }
 
     @SuppressWarnings("unchecked")
-    private static Object convert(Object value, Class<?> to) throws Exception {
+    private static Object convert(Object value, Class<?> to, boolean strict) throws Exception {
         if (value == null) {
             return null;
         }
@@ -428,7 +592,7 @@ public final class Launcher {
             return String.valueOf(value);
         }
         if (value instanceof Map<?, ?> map && !Map.class.isAssignableFrom(to) && to != Object.class) {
-            return populate(to, (Map<String, Object>) map);
+            return populate(to, (Map<String, Object>) map, strict);
         }
         if (value instanceof List<?> list && to.isArray()) {
             return new ArrayList<>(list).toArray();

@@ -1,0 +1,198 @@
+package app.mobilebackend.benchmarks;
+
+import app.mobilebackend.benchmarks.launcher.Json;
+import app.mobilebackend.testkit.aws.CloudFrontTestKeys;
+import app.mobilebackend.testkit.aws.EventBridgeStandIn;
+import app.mobilebackend.testkit.aws.S3StandIn;
+import app.mobilebackend.testkit.aws.SesStandIn;
+import app.mobilebackend.testkit.aws.SnsStandIn;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The AWS services (and the legacy login API) the functions talk to, on loopback, started once per benchmark run when
+ * a target first needs one: the testkit's stand-ins, the ones the function tests use. Each function gets the
+ * configuration its deployed environment has (infra-cloudformation's functions.yaml and triggers.yaml: FILES_BUCKET,
+ * PUSH_*_APPLICATION_ARN, CONTENT_*, EVENTS_BUS_NAME, MAIL_FROM, LEGACY_AUTH_URL), pointed at these, under the property
+ * names the tests use, and nothing more: a function given another's settings would build beans it never builds in AWS.
+ */
+final class StandIns {
+
+    static final String BUS = "mobile-backend-benchmark";
+    static final String MAIL_FROM = "welcome@mobile-backend.test";
+    /** The user the legacy login API knows (user-migration's event signs in as them). */
+    static final String LEGACY_USER = "legacy-alice";
+    static final String LEGACY_PASSWORD = "correct horse battery staple";
+    static final String LEGACY_EMAIL = "alice@example.com";
+
+    private S3StandIn s3;
+    private S3Client s3Client;
+    private SnsStandIn sns;
+    private SnsClient snsClient;
+    private EventBridgeStandIn eventBridge;
+    private SesStandIn ses;
+    private HttpServer legacyAuth;
+
+    /** What the function {@code operation} needs besides the database and the identity provider. */
+    Map<String, Object> properties(String operation) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        if (operation.startsWith("files-") || operation.startsWith("me-")) { // FILES_BUCKET
+            props.putAll(s3().properties());
+        }
+        if (operation.startsWith("devices-") || operation.equals("me-delete") || operation.equals("outbox-relay")) { // PUSH_*
+            props.putAll(sns().properties());
+        }
+        if (operation.equals("content-access")) { // CONTENT_*: a key pair made for this run
+            props.putAll(CloudFrontTestKeys.contentProperties());
+        }
+        if (operation.equals("outbox-relay")) { // EVENTS_BUS_NAME
+            props.put("events.bus-name", BUS);
+            props.put("aws.eventbridge.endpoint", eventBridge().endpoint());
+        }
+        if (operation.equals("post-confirmation")) { // MAIL_FROM
+            props.put("mail.from", MAIL_FROM);
+            props.put("aws.sesv2.endpoint", ses().endpoint());
+        }
+        if (operation.equals("user-migration")) { // LEGACY_AUTH_URL
+            props.put("legacy-auth.url", legacyAuthUrl());
+        }
+        return props;
+    }
+
+    S3StandIn s3() {
+        if (s3 == null) {
+            s3 = S3StandIn.inMemory();
+            s3Client = S3Client.builder()
+                .endpointOverride(URI.create(s3.endpoint()))
+                .forcePathStyle(true)
+                // checksums only where S3 requires them, as the functions' client: s3proxy does not know the trailing ones
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .region(Region.of(S3StandIn.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(S3StandIn.ACCESS_KEY_ID, S3StandIn.SECRET_ACCESS_KEY)))
+                .build();
+        }
+        return s3;
+    }
+
+    /** Stores {@code bytes} under {@code key} in the files bucket, as a client's upload to a presigned URL does. */
+    void putObject(String key, String contentType, byte[] bytes) {
+        s3();
+        s3Client.putObject(b -> b.bucket(S3StandIn.BUCKET).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
+    }
+
+    /** How many objects the files bucket holds under {@code prefix}. */
+    int objectsUnder(String prefix) {
+        s3();
+        return s3Client.listObjectsV2(b -> b.bucket(S3StandIn.BUCKET).prefix(prefix)).keyCount();
+    }
+
+    SnsStandIn sns() {
+        if (sns == null) {
+            sns = SnsStandIn.start();
+            snsClient = SnsClient.builder()
+                .endpointOverride(URI.create(sns.url()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+        }
+        return sns;
+    }
+
+    /** An FCM platform endpoint for {@code token}, as devices-register creates one: its ARN. */
+    String createFcmEndpoint(String token) {
+        sns();
+        return snsClient.createPlatformEndpoint(b -> b.platformApplicationArn(SnsStandIn.FCM_APPLICATION_ARN).token(token)).endpointArn();
+    }
+
+    EventBridgeStandIn eventBridge() {
+        if (eventBridge == null) {
+            eventBridge = EventBridgeStandIn.start();
+        }
+        return eventBridge;
+    }
+
+    SesStandIn ses() {
+        if (ses == null) {
+            ses = SesStandIn.start();
+        }
+        return ses;
+    }
+
+    /**
+     * The legacy system's login API as LegacyAuthClient's contract describes it ({@code POST <url>/login},
+     * {@code GET <url>/users/<username>}), knowing one user: what user-migration's tests serve it from.
+     */
+    String legacyAuthUrl() {
+        if (legacyAuth == null) {
+            try {
+                legacyAuth = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not serve the legacy login API on loopback", e);
+            }
+            legacyAuth.createContext("/legacy/", StandIns::legacy);
+            legacyAuth.start();
+        }
+        return "http://127.0.0.1:" + legacyAuth.getAddress().getPort() + "/legacy";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void legacy(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, Object> user = new LinkedHashMap<>();
+            user.put("username", LEGACY_USER);
+            user.put("email", LEGACY_EMAIL);
+            user.put("name", "Alice Liddell");
+            user.put("givenName", "Alice");
+            user.put("familyName", "Liddell");
+            user.put("locale", "en-GB");
+            user.put("phoneNumber", "+447700900123");
+            String path = exchange.getRequestURI().getRawPath().substring("/legacy".length());
+            if ("POST".equals(exchange.getRequestMethod()) && path.equals("/login")) {
+                Map<String, Object> body = (Map<String, Object>) Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                boolean known = LEGACY_USER.equals(body.get("username"));
+                respond(exchange, !known ? 404 : LEGACY_PASSWORD.equals(body.get("password")) ? 200 : 401,
+                    known && LEGACY_PASSWORD.equals(body.get("password")) ? user : Map.of("error", "no such user or wrong password"));
+            } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/users/")) {
+                boolean known = LEGACY_USER.equals(URLDecoder.decode(path.substring("/users/".length()), StandardCharsets.UTF_8));
+                respond(exchange, known ? 200 : 404, known ? user : Map.of("error", "no such user"));
+            } else {
+                respond(exchange, 405, Map.of("error", "not here"));
+            }
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
+        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** The object key of a user's file, as FileObjects builds it. */
+    static String fileKey(String sub, String fileId) {
+        return "users/" + URLEncoder.encode(sub, StandardCharsets.UTF_8) + "/" + fileId;
+    }
+}
