@@ -69,6 +69,8 @@ public final class Driver {
     private final int iterations;
     private final int trainingInvocations;
     private final boolean cds;
+    /** The targets that get the AppCDS variant: all, or those listed (smoke runs keep the variant alive on a few). */
+    private final Set<String> cdsTargets;
     private final boolean wrkEnabled;
     private final int wrkSeconds;
     private final int wrkWarmupSeconds;
@@ -95,6 +97,7 @@ public final class Driver {
         this.iterations = Integer.parseInt(options.getOrDefault("iterations", "1000"));
         this.trainingInvocations = Integer.parseInt(options.getOrDefault("training", "20"));
         this.cds = Boolean.parseBoolean(options.getOrDefault("cds", "true"));
+        this.cdsTargets = options.containsKey("cds-targets") ? Set.of(options.get("cds-targets").split(",")) : null;
         this.wrkEnabled = Boolean.parseBoolean(options.getOrDefault("wrk", "true"));
         this.wrkSeconds = Integer.parseInt(options.getOrDefault("wrk-duration", "15"));
         this.wrkWarmupSeconds = Integer.parseInt(options.getOrDefault("wrk-warmup", "5"));
@@ -113,7 +116,7 @@ public final class Driver {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: Driver --root DIR [--runs N] [--warmup N] [--iterations N] "
-                    + "[--training N] [--cds true|false] [--wrk true|false] [--wrk-duration S] [--wrk-warmup S] "
+                    + "[--training N] [--cds true|false] [--cds-targets a,b] [--wrk true|false] [--wrk-duration S] [--wrk-warmup S] "
                     + "[--functions a,b] [--references a,b|none] [--out DIR] [--note TEXT] [--java PATH] [--jvm-flags '...']");
             }
             options.put(args[i].substring(2), args[++i]);
@@ -149,7 +152,7 @@ public final class Driver {
             if (variant.equals(PLAIN)) {
                 byTarget.put(BASELINE, new ArrayList<>());
             }
-            targets.forEach(t -> byTarget.put(t.name(), new ArrayList<>()));
+            targets.stream().filter(t -> variant.equals(PLAIN) || withCds(t)).forEach(t -> byTarget.put(t.name(), new ArrayList<>()));
             results.put(variant, byTarget);
         }
         Set<String> failed = new TreeSet<>();
@@ -157,7 +160,7 @@ public final class Driver {
 
         // AppCDS: one training run per jar (it handles the event), outside the measured runs
         if (cds) {
-            for (Target target : targets) {
+            for (Target target : targets.stream().filter(this::withCds).toList()) {
                 Path archive = archives.resolve(target.name() + ".jsa");
                 Files.deleteIfExists(archive);
                 try {
@@ -186,7 +189,7 @@ public final class Driver {
             }
             for (Target target : targets) {
                 for (String variant : results.keySet()) {
-                    if (failed.contains(target.name())) {
+                    if (failed.contains(target.name()) || !results.get(variant).containsKey(target.name())) {
                         continue;
                     }
                     List<String> extra = variant.equals(CDS)
@@ -280,6 +283,10 @@ public final class Driver {
     }
 
     // ---------------------------------------------------------------- discovery
+
+    private boolean withCds(Target target) {
+        return cdsTargets == null || cdsTargets.contains(target.name());
+    }
 
     /** The references (floor first), then every function that has a Lambda jar and an event file. */
     private List<Target> discover() throws IOException {
