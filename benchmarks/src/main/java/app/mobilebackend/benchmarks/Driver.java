@@ -74,6 +74,8 @@ public final class Driver {
     private final boolean wrkEnabled;
     private final int wrkSeconds;
     private final int wrkWarmupSeconds;
+    /** Invocations of the flatness run (first run, no CDS, GET /todos targets only); 0: none. */
+    private final int flatness;
     private final List<String> functionFilter;
     private final List<String> referenceFilter;
     private final String note;
@@ -101,6 +103,7 @@ public final class Driver {
         this.wrkEnabled = Boolean.parseBoolean(options.getOrDefault("wrk", "true"));
         this.wrkSeconds = Integer.parseInt(options.getOrDefault("wrk-duration", "15"));
         this.wrkWarmupSeconds = Integer.parseInt(options.getOrDefault("wrk-warmup", "5"));
+        this.flatness = Integer.parseInt(options.getOrDefault("flatness", "20000"));
         this.functionFilter = list(options.get("functions"));
         this.referenceFilter = list(options.get("references"));
         this.note = options.getOrDefault("note", "");
@@ -116,7 +119,7 @@ public final class Driver {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: Driver --root DIR [--runs N] [--warmup N] [--iterations N] "
-                    + "[--training N] [--cds true|false] [--cds-targets a,b] [--wrk true|false] [--wrk-duration S] [--wrk-warmup S] "
+                    + "[--training N] [--cds true|false] [--cds-targets a,b] [--flatness N] [--wrk true|false] [--wrk-duration S] [--wrk-warmup S] "
                     + "[--functions a,b] [--references a,b|none] [--out DIR] [--note TEXT] [--java PATH] [--jvm-flags '...']");
             }
             options.put(args[i].substring(2), args[++i]);
@@ -197,7 +200,11 @@ public final class Driver {
                     String logName = target.name() + (variant.equals(CDS) ? "-cds-" : "-") + run + ".log";
                     try {
                         Prepared prepared = prepare(target, work, warmup, iterations);
-                        Map<String, Object> result = launch(target, extra, prepared.props(), logs.resolve(logName));
+                        Map<String, String> props = new LinkedHashMap<>(prepared.props());
+                        if (run == 1 && variant.equals(PLAIN) && flatness > 0 && target.operation().equals("todos-list")) {
+                            props.put("bench.flatness", String.valueOf(flatness)); // after the cold figures: no effect on them
+                        }
+                        Map<String, Object> result = launch(target, extra, props, logs.resolve(logName));
                         result.put("jarMb", round(Files.size(target.jar()) / 1024.0 / 1024.0));
                         check(target, prepared, result, logs.resolve(logName));
                         results.get(variant).get(target.name()).add(result);
@@ -1096,6 +1103,23 @@ public final class Driver {
         md.append("Medians over the runs, except where min / median / max is given. `(baseline)` is the JVM and the launcher "
             + "with no function at all. Beans: Micronaut's beans created / bean definitions; Spring's singletons / bean "
             + "definitions; – for the hand-written handler (no container).\n\n");
+
+        List<String[]> flat = new ArrayList<>();
+        results.get(PLAIN).forEach((name, list) -> list.stream().filter(r -> r.containsKey("flatLateMedianMs")).findFirst().ifPresent(r -> {
+            double early = ((Number) r.get("flatEarlyMedianMs")).doubleValue();
+            double late = ((Number) r.get("flatLateMedianMs")).doubleValue();
+            int n = ((Number) r.get("flatnessInvocations")).intValue();
+            flat.add(new String[] {name, fmt(early), String.format(Locale.ROOT, "%,d-%,d", n - 999, n), fmt(late),
+                early == 0 ? "–" : fmt(round(late / early))});
+        }));
+        if (!flat.isEmpty()) {
+            md.append("## A warm container over many invocations\n\n");
+            md.append("The first run of each `GET /todos` target (no CDS) keeps invoking after the figures above, in the same JVM. "
+                + "A container that slowed down with each request would show a ratio above 1.\n\n");
+            md.append("| Target | Median ms, invocations 1,001-2,000 | Invocations | Median ms | Late ÷ early |\n|---|---|---|---|---|\n");
+            flat.forEach(row -> md.append("| ").append(String.join(" | ", row)).append(" |\n"));
+            md.append('\n');
+        }
 
         md.append("## The dev server under load (wrk)\n\n");
         if (wrk.containsKey("endpoints")) {

@@ -59,7 +59,9 @@ import java.util.regex.Pattern;
  *       answer must contain;</li>
  *   <li>{@code bench.version}: the first {@code {{VERSION}}}; after each 2xx answer with an {@code ETag}, the ETag's
  *       value (a client's read-modify-write, so {@code If-Match} stays current);</li>
- *   <li>{@code bench.warmup}, {@code bench.iterations}: warm invocations not measured / measured.</li>
+ *   <li>{@code bench.warmup}, {@code bench.iterations}: warm invocations not measured / measured;</li>
+ *   <li>{@code bench.flatness}: if set (at least 3,000), invocations in all, to compare the median of invocations
+ *       1,001-2,000 with that of the last 1,000.</li>
  * </ul>
  */
 public final class Launcher {
@@ -136,14 +138,19 @@ public final class Launcher {
         int iterations = Integer.getInteger("bench.iterations", 1000);
         long[] times = new long[iterations];
         Map<Integer, Integer> statuses = new TreeMap<>();
-        for (int i = 0; i < warmup + iterations; i++) {
+        // bench.flatness=N: keep invoking up to N invocations in all (the first included) and compare the median of
+        // invocations 1,001-2,000 with that of the last 1,000: a warm container must not slow down as it serves.
+        int flatness = Integer.getInteger("bench.flatness", 0);
+        long[] byInvocation = new long[Math.max(flatness, 1 + warmup + iterations) + 1];
+        for (int i = 0; i < Math.max(warmup + iterations, flatness - 1); i++) {
             Object warmEvent = invoker.event(events.build(i + 1));
             long s = System.nanoTime();
             Answer warmResponse = invoker.invoke(handler, warmEvent, context);
             long e = System.nanoTime();
-            if (i >= warmup) {
+            if (i >= warmup && i < warmup + iterations) {
                 times[i - warmup] = e - s;
             }
+            byInvocation[i + 2] = e - s;
             statuses.merge(warmResponse.status(), 1, Integer::sum);
             events.answered(warmResponse);
         }
@@ -152,6 +159,11 @@ public final class Launcher {
             Arrays.sort(times);
             result.put("warmMedianMs", ms(times[iterations / 2]));
             result.put("warmP90Ms", ms(times[(int) Math.min(iterations - 1, Math.floor(iterations * 0.9))]));
+        }
+        if (flatness >= 3000) {
+            result.put("flatnessInvocations", flatness);
+            result.put("flatEarlyMedianMs", ms(median(Arrays.copyOfRange(byInvocation, 1001, 2001))));
+            result.put("flatLateMedianMs", ms(median(Arrays.copyOfRange(byInvocation, flatness - 999, flatness + 1))));
         }
         finish(result, mainEpochMs, firstResponseEpochMs, handler);
     }
@@ -487,6 +499,12 @@ public final class Launcher {
             throw new IllegalStateException(handlerClass + " has no handleRequest(" + eventClass.getSimpleName() + ", Context)");
         }
         return fallback;
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     static long procStatusKb(String field) {
