@@ -1,13 +1,11 @@
 package app.mobilebackend.benchmarks;
 
-import app.mobilebackend.benchmarks.launcher.Json;
+import app.mobilebackend.testkit.LegacyAuthStandIn;
 import app.mobilebackend.testkit.aws.CloudFrontTestKeys;
 import app.mobilebackend.testkit.aws.EventBridgeStandIn;
 import app.mobilebackend.testkit.aws.S3StandIn;
 import app.mobilebackend.testkit.aws.SesStandIn;
 import app.mobilebackend.testkit.aws.SnsStandIn;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -18,11 +16,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -50,7 +44,7 @@ final class StandIns {
     private SnsClient snsClient;
     private EventBridgeStandIn eventBridge;
     private SesStandIn ses;
-    private HttpServer legacyAuth;
+    private LegacyAuthStandIn legacyAuth;
 
     /** What the function {@code operation} needs besides the database and the identity provider. */
     Map<String, Object> properties(String operation) {
@@ -140,25 +134,16 @@ final class StandIns {
     }
 
     /**
-     * The legacy system's login API as LegacyAuthClient's contract describes it ({@code POST <url>/login},
-     * {@code GET <url>/users/<username>}), knowing one user: what user-migration's tests serve it from.
+     * The legacy system's login API (testkit's, as user-migration's tests use it), knowing the one user
+     * user-migration's event signs in as.
      */
     String legacyAuthUrl() {
         if (legacyAuth == null) {
             try {
-                legacyAuth = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+                legacyAuth = new LegacyAuthStandIn();
             } catch (IOException e) {
                 throw new IllegalStateException("Could not serve the legacy login API on loopback", e);
             }
-            legacyAuth.createContext("/legacy/", StandIns::legacy);
-            legacyAuth.start();
-        }
-        return "http://127.0.0.1:" + legacyAuth.getAddress().getPort() + "/legacy";
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void legacy(HttpExchange exchange) throws IOException {
-        try (exchange) {
             Map<String, Object> user = new LinkedHashMap<>();
             user.put("username", LEGACY_USER);
             user.put("email", LEGACY_EMAIL);
@@ -167,28 +152,9 @@ final class StandIns {
             user.put("familyName", "Liddell");
             user.put("locale", "en-GB");
             user.put("phoneNumber", "+447700900123");
-            String path = exchange.getRequestURI().getRawPath().substring("/legacy".length());
-            if ("POST".equals(exchange.getRequestMethod()) && path.equals("/login")) {
-                Map<String, Object> body = (Map<String, Object>) Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                boolean known = LEGACY_USER.equals(body.get("username"));
-                respond(exchange, !known ? 404 : LEGACY_PASSWORD.equals(body.get("password")) ? 200 : 401,
-                    known && LEGACY_PASSWORD.equals(body.get("password")) ? user : Map.of("error", "no such user or wrong password"));
-            } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/users/")) {
-                boolean known = LEGACY_USER.equals(URLDecoder.decode(path.substring("/users/".length()), StandardCharsets.UTF_8));
-                respond(exchange, known ? 200 : 404, known ? user : Map.of("error", "no such user"));
-            } else {
-                respond(exchange, 405, Map.of("error", "not here"));
-            }
+            legacyAuth.addUser(LEGACY_USER, LEGACY_PASSWORD, user);
         }
-    }
-
-    private static void respond(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
-        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        return legacyAuth.url();
     }
 
     /** The object key of a user's file, as FileObjects builds it. */

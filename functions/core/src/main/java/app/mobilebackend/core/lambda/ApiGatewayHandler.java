@@ -25,9 +25,9 @@ import java.util.Map;
  *
  * <p>With {@code lambda.priming=invoke} ({@code LAMBDA_PRIMING=invoke}) the handler, once built, sends each of its
  * routes one request without a token through itself, still in the init phase: the event conversion, routing, the
- * filters, the security check and the problem+json answer (401) are loaded and run once before the first user's
- * request, which then finds them ready (and, with SnapStart, in the snapshot). No token, so no user's data is touched
- * and nothing reaches the audit log.
+ * filters, the security check and the problem+json answer (401; {@code /health}, open to all, answers itself) are
+ * loaded and run once before the first user's request, which then finds them ready (and, with SnapStart, in the
+ * snapshot). No token, so no user's data is touched and nothing reaches the audit log.
  */
 public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
 

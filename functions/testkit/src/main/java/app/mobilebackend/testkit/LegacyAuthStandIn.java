@@ -1,4 +1,4 @@
-package app.mobilebackend.functions.usermigration;
+package app.mobilebackend.testkit;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
@@ -18,11 +18,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The legacy system's login API on loopback, as LegacyAuthClient's contract describes it: {@code POST /login} and
- * {@code GET /users/{username}}. It can also fail like a system that is down or hangs.
+ * {@code GET /users/{username}}. It can also fail like a system that is down or hangs. For user-migration's tests
+ * and the benchmark.
  */
-final class LegacyAuthStandIn implements AutoCloseable {
+public final class LegacyAuthStandIn implements AutoCloseable {
 
-    enum Mode { UP, FAILING, HANGING }
+    public enum Mode { UP, FAILING, HANGING }
 
     private final HttpServer server;
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
@@ -30,7 +31,7 @@ final class LegacyAuthStandIn implements AutoCloseable {
     private final List<Map<String, Object>> logins = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.UP;
 
-    LegacyAuthStandIn() throws IOException {
+    public LegacyAuthStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/legacy/", this::handle);
@@ -38,21 +39,21 @@ final class LegacyAuthStandIn implements AutoCloseable {
     }
 
     /** The base URL ({@code legacy-auth.url}). */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/legacy";
     }
 
-    void addUser(String username, String password, Map<String, Object> profile) {
+    public void addUser(String username, String password, Map<String, Object> profile) {
         passwords.put(username, password);
         users.put(username, profile);
     }
 
-    void mode(Mode mode) {
+    public void mode(Mode mode) {
         this.mode = mode;
     }
 
     /** The login request bodies received, oldest first. */
-    List<Map<String, Object>> logins() {
+    public List<Map<String, Object>> logins() {
         return List.copyOf(logins);
     }
 
