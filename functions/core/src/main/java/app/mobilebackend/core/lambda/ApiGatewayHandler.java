@@ -28,10 +28,16 @@ import java.util.Map;
  * filters, the security check and the problem+json answer (401; {@code /health}, open to all, answers itself) are
  * loaded and run once before the first user's request, which then finds them ready (and, with SnapStart, in the
  * snapshot). No token, so no user's data is touched and nothing reaches the audit log.
+ *
+ * <p>With {@code lambda.priming=classes} it loads the classes of a recorded list instead ({@link ClassPriming}),
+ * beside the building of the context, and waits for them before init ends.
  */
 public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayHandler.class);
+
+    /** Started as the runtime loads this class, before the context: see {@link ClassPriming}. */
+    private static final ClassPriming CLASS_PRIMING = ClassPriming.startIfAskedBeforeContext(ApiGatewayHandler.class.getClassLoader());
 
     /** The constructor the Lambda runtime calls. */
     public ApiGatewayHandler() {
@@ -72,8 +78,14 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
         String priming = applicationContext.getProperty("lambda.priming", String.class).orElse("none");
         if ("invoke".equals(priming)) {
             primingRequests().forEach(this::prime);
+        } else if ("classes".equals(priming)) {
+            // set for this JVM: started before the context; set in the context only (tests): started now
+            ClassPriming classes = CLASS_PRIMING != null ? CLASS_PRIMING : ClassPriming.start(
+                applicationContext.getProperty("lambda.priming.class-list", String.class).orElse(null), ApiGatewayHandler.class.getClassLoader());
+            ClassPriming.Result result = classes.await();
+            LOG.info("Class priming: {} classes loaded, {} skipped, {} ms", result.loaded(), result.skipped().size(), result.millis());
         } else if (!"none".equals(priming)) {
-            throw new IllegalStateException("lambda.priming must be invoke or none, not " + priming);
+            throw new IllegalStateException("lambda.priming must be invoke, classes or none, not " + priming);
         }
     }
 

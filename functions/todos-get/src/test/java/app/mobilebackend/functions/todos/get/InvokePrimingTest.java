@@ -47,7 +47,7 @@ class InvokePrimingTest {
 
     @Test
     void anUnknownPrimingModeStopsTheFunctionFromStarting() {
-        var e = assertThrows(RuntimeException.class, () -> LocalFunction.start(Map.of("lambda.priming", "classes")));
+        var e = assertThrows(RuntimeException.class, () -> LocalFunction.start(Map.of("lambda.priming", "everything")));
         assertTrue(String.valueOf(e.getMessage()).contains("lambda.priming"), e.toString());
     }
 }
