@@ -52,6 +52,10 @@ public final class Driver {
 
     static final String PLAIN = "plain";
     static final String CDS = "cds";
+    /** Priming during init, as SnapStart would snapshot it, measured here in a fresh JVM: see ApiGatewayHandler. */
+    static final String INVOKE_PRIMING = "invoke-priming";
+    static final String CLASS_PRIMING = "class-priming";
+    private static final String HTTP_HANDLER = "app.mobilebackend.core.lambda.ApiGatewayHandler";
     private static final String BASELINE = "(baseline)";
 
     /** What is launched: a function's Lambda jar or a reference's. */
@@ -71,6 +75,8 @@ public final class Driver {
     private final boolean cds;
     /** The targets that get the AppCDS variant: all, or those listed (smoke runs keep the variant alive on a few). */
     private final Set<String> cdsTargets;
+    /** The HTTP functions that get the two priming variants (none, all, or those listed). */
+    private final List<String> primingTargets;
     private final boolean wrkEnabled;
     private final int wrkSeconds;
     private final int wrkWarmupSeconds;
@@ -100,6 +106,7 @@ public final class Driver {
         this.trainingInvocations = Integer.parseInt(options.getOrDefault("training", "20"));
         this.cds = Boolean.parseBoolean(options.getOrDefault("cds", "true"));
         this.cdsTargets = options.containsKey("cds-targets") ? Set.of(options.get("cds-targets").split(",")) : null;
+        this.primingTargets = List.of(options.getOrDefault("priming-targets", "todos-list").split(","));
         this.wrkEnabled = Boolean.parseBoolean(options.getOrDefault("wrk", "true"));
         this.wrkSeconds = Integer.parseInt(options.getOrDefault("wrk-duration", "15"));
         this.wrkWarmupSeconds = Integer.parseInt(options.getOrDefault("wrk-warmup", "5"));
@@ -119,7 +126,7 @@ public final class Driver {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: Driver --root DIR [--runs N] [--warmup N] [--iterations N] "
-                    + "[--training N] [--cds true|false] [--cds-targets a,b] [--flatness N] [--wrk true|false] [--wrk-duration S] [--wrk-warmup S] "
+                    + "[--training N] [--cds true|false] [--cds-targets a,b] [--priming-targets a,b|all|none] [--flatness N] [--wrk true|false] [--wrk-duration S] [--wrk-warmup S] "
                     + "[--functions a,b] [--references a,b|none] [--out DIR] [--note TEXT] [--java PATH] [--jvm-flags '...']");
             }
             options.put(args[i].substring(2), args[++i]);
@@ -150,12 +157,23 @@ public final class Driver {
 
         // results.get(variant).get(target name) = the runs
         Map<String, Map<String, List<Map<String, Object>>>> results = new LinkedHashMap<>();
-        for (String variant : cds ? List.of(PLAIN, CDS) : List.of(PLAIN)) {
+        List<String> variants = new ArrayList<>(List.of(PLAIN));
+        if (cds) {
+            variants.add(CDS);
+        }
+        if (targets.stream().anyMatch(this::withPriming)) {
+            variants.addAll(List.of(INVOKE_PRIMING, CLASS_PRIMING));
+        }
+        for (String variant : variants) {
             Map<String, List<Map<String, Object>>> byTarget = new LinkedHashMap<>();
             if (variant.equals(PLAIN)) {
                 byTarget.put(BASELINE, new ArrayList<>());
             }
-            targets.stream().filter(t -> variant.equals(PLAIN) || withCds(t)).forEach(t -> byTarget.put(t.name(), new ArrayList<>()));
+            targets.stream().filter(t -> switch (variant) {
+                case PLAIN -> true;
+                case CDS -> withCds(t);
+                default -> withPriming(t);
+            }).forEach(t -> byTarget.put(t.name(), new ArrayList<>()));
             results.put(variant, byTarget);
         }
         Set<String> failed = new TreeSet<>();
@@ -183,6 +201,19 @@ public final class Driver {
             }
         }
 
+        // Class priming: the class list of one training run per jar (it handles the event), outside the measured runs
+        Map<String, Object> primingClasses = new LinkedHashMap<>();
+        for (Target target : targets.stream().filter(this::withPriming).toList()) {
+            try {
+                Path list = recordClassList(target, work, logs);
+                long count = Files.readAllLines(list).stream().filter(l -> !l.startsWith("#")).count();
+                primingClasses.put(target.name(), count);
+                log(String.format(Locale.ROOT, "class list of %-22s %6d classes", target.name(), count));
+            } catch (Exception e) {
+                fail(target, "class list training", e, failed);
+            }
+        }
+
         for (int run = 1; run <= runs; run++) {
             // the JVM + launcher alone, no function: the floor under every number below
             try {
@@ -197,10 +228,16 @@ public final class Driver {
                     }
                     List<String> extra = variant.equals(CDS)
                         ? List.of("-XX:SharedArchiveFile=" + archives.resolve(target.name() + ".jsa")) : List.of();
-                    String logName = target.name() + (variant.equals(CDS) ? "-cds-" : "-") + run + ".log";
+                    String logName = target.name() + (variant.equals(PLAIN) ? "-" : "-" + variant + "-") + run + ".log";
                     try {
                         Prepared prepared = prepare(target, work, warmup, iterations);
                         Map<String, String> props = new LinkedHashMap<>(prepared.props());
+                        if (variant.equals(INVOKE_PRIMING)) {
+                            props.put("lambda.priming", "invoke");
+                        } else if (variant.equals(CLASS_PRIMING)) {
+                            props.put("lambda.priming", "classes");
+                            props.put("lambda.priming.class-list", classList(work, target).toString());
+                        }
                         if (run == 1 && variant.equals(PLAIN) && flatness > 0 && target.operation().equals("todos-list")) {
                             props.put("bench.flatness", String.valueOf(flatness)); // after the cold figures: no effect on them
                         }
@@ -208,7 +245,7 @@ public final class Driver {
                         result.put("jarMb", round(Files.size(target.jar()) / 1024.0 / 1024.0));
                         check(target, prepared, result, logs.resolve(logName));
                         results.get(variant).get(target.name()).add(result);
-                        log(String.format(Locale.ROOT, "run %d/%d %-5s %-22s first response %6s ms, init %6s ms, warm median %s ms",
+                        log(String.format(Locale.ROOT, "run %d/%d %-14s %-22s first response %6s ms, init %6s ms, warm median %s ms",
                             run, runs, variant, target.name(), result.get("timeToFirstResponseMs"), result.get("initMs"),
                             result.get("warmMedianMs")));
                     } catch (Exception e) {
@@ -226,6 +263,7 @@ public final class Driver {
         config.put("warmup", warmup);
         config.put("iterations", iterations);
         config.put("cdsTrainingInvocations", cds ? trainingInvocations : null);
+        config.put("primingTargets", results.containsKey(CLASS_PRIMING) ? List.copyOf(results.get(CLASS_PRIMING).keySet()) : List.of());
         config.put("jvmFlags", jvmFlags);
         config.put("java", java);
         config.put("loadAverageAtEnd", loadAverage());
@@ -256,6 +294,9 @@ public final class Driver {
                 if (variant.equals(CDS)) {
                     v.put("archiveMb", archiveMb.get(name));
                 }
+                if (variant.equals(CLASS_PRIMING)) {
+                    v.put("classListSize", primingClasses.get(name));
+                }
                 v.put("runs", list);
                 entry.put(variant, v);
             });
@@ -269,7 +310,7 @@ public final class Driver {
 
         Files.createDirectories(out);
         Files.writeString(out.resolve("latest.json"), Json.write(json) + "\n");
-        String markdown = markdown(machine, config, targets, results, archiveMb, wrk);
+        String markdown = markdown(machine, config, targets, results, archiveMb, primingClasses, wrk);
         Files.writeString(out.resolve("latest.md"), markdown);
         System.out.println();
         System.out.println(markdown);
@@ -293,6 +334,47 @@ public final class Driver {
 
     private boolean withCds(Target target) {
         return cdsTargets == null || cdsTargets.contains(target.name());
+    }
+
+    /** Priming is the HTTP handler's: the Cognito triggers and the other event functions have none. */
+    private boolean withPriming(Target target) {
+        return !target.reference() && target.handler().equals(HTTP_HANDLER)
+            && (primingTargets.contains("all") || primingTargets.contains(target.name()));
+    }
+
+    private static Path classList(Path work, Target target) {
+        return work.resolve(target.name() + "-priming-classes.txt");
+    }
+
+    /**
+     * One training run of the jar with {@code -Xlog:class+load} (as Powertools' class priming records its list), turned
+     * into the list {@code lambda.priming=classes} reads: binary names in load order, without the JVM's hidden and
+     * generated classes (lambda forms, proxies: no name to load them by) and without this benchmark's launcher.
+     */
+    private Path recordClassList(Target target, Path work, Path logs) throws Exception {
+        Path loadLog = work.resolve(target.name() + "-class-load.log");
+        Files.deleteIfExists(loadLog);
+        Prepared prepared = prepare(target, work, trainingInvocations, 0);
+        Map<String, String> props = new LinkedHashMap<>(prepared.props());
+        props.put("bench.iterations", "0");
+        launch(target, List.of("-Xlog:class+load=info:file=" + loadLog + ":none"), props, logs.resolve(target.name() + "-class-list-training.log"));
+        List<String> names = new ArrayList<>();
+        names.add("# classes loaded by " + target.jar().getFileName() + " handling " + (trainingInvocations + 1) + " " + target.operation() + " events");
+        try (Stream<String> lines = Files.lines(loadLog)) {
+            lines.map(String::strip).filter(l -> !l.isEmpty()).forEach(line -> {
+                int space = line.indexOf(' ');
+                String name = space < 0 ? line : line.substring(0, space);
+                String source = space < 0 ? "" : line.substring(space);
+                if (!name.contains("/") && !name.contains("$$Lambda") && !source.contains("__")
+                    && !name.startsWith("app.mobilebackend.benchmarks.")) {
+                    names.add(name);
+                }
+            });
+        }
+        if (names.size() < 100) {
+            throw new IllegalStateException("the training run recorded only " + (names.size() - 1) + " classes, see " + loadLog);
+        }
+        return Files.write(classList(work, target), names);
     }
 
     /** The references (floor first), then every function that has a Lambda jar and an event file. */
@@ -997,14 +1079,19 @@ public final class Driver {
         return s == null ? null : ((Number) s.get("median")).doubleValue();
     }
 
-    /** ratios[variant][target][figure] = the target's median ÷ the floor's median, same variant, same run. */
+    /**
+     * ratios[variant][target][figure] = the target's median ÷ the floor's median, same variant (the priming variants,
+     * which the floor has not: without CDS), same run.
+     */
     private Map<String, Object> ratios(List<Target> targets, Map<String, Map<String, List<Map<String, Object>>>> results) {
         Map<String, Object> all = new LinkedHashMap<>();
         Target floor = targets.stream().filter(Target::floor).findFirst().orElse(null);
         results.forEach((variant, byTarget) -> {
             Map<String, Object> perTarget = new LinkedHashMap<>();
-            if (floor != null && byTarget.get(floor.name()) != null && !byTarget.get(floor.name()).isEmpty()) {
-                Map<String, Object> floorSummary = summary(byTarget.get(floor.name()));
+            List<Map<String, Object>> floorRuns = floor == null ? null
+                : byTarget.getOrDefault(floor.name(), isPriming(variant) ? results.get(PLAIN).get(floor.name()) : null);
+            if (floorRuns != null && !floorRuns.isEmpty()) {
+                Map<String, Object> floorSummary = summary(floorRuns);
                 byTarget.forEach((name, list) -> {
                     if (list.isEmpty()) {
                         return;
@@ -1024,10 +1111,14 @@ public final class Driver {
         return all;
     }
 
+    private static boolean isPriming(String variant) {
+        return variant.equals(INVOKE_PRIMING) || variant.equals(CLASS_PRIMING);
+    }
+
     @SuppressWarnings("unchecked")
     private String markdown(Map<String, Object> machine, Map<String, Object> config, List<Target> targets,
                             Map<String, Map<String, List<Map<String, Object>>>> results, Map<String, Object> archiveMb,
-                            Map<String, Object> wrk) {
+                            Map<String, Object> primingClasses, Map<String, Object> wrk) {
         StringBuilder md = new StringBuilder();
         md.append("# Cold start and footprint: latest results\n\n");
         md.append("Generated by `benchmarks/run` on ").append(machine.get("date"))
@@ -1058,17 +1149,29 @@ public final class Driver {
         Map<String, Object> ratios = ratios(targets, results);
         for (String variant : results.keySet()) {
             boolean withCds = variant.equals(CDS);
-            md.append(withCds ? "## With an AppCDS archive per jar\n\n" : "## Without an AppCDS archive (the JDK's default CDS only)\n\n");
+            boolean priming = isPriming(variant);
+            md.append(switch (variant) {
+                case CDS -> "## With an AppCDS archive per jar\n\n";
+                case INVOKE_PRIMING -> "## Invoke priming during init (`LAMBDA_PRIMING=invoke`), without an AppCDS archive\n\n"
+                    + "The handler sends each of its routes one request without a token (401) through itself before init ends. "
+                    + "×floor: against the floor without AppCDS above.\n\n";
+                case CLASS_PRIMING -> "## Class priming during init (`LAMBDA_PRIMING=classes`), without an AppCDS archive\n\n"
+                    + "The handler loads the classes of a list recorded by one training run of the jar (`-Xlog:class+load`, "
+                    + (trainingInvocations + 1) + " invocations of the event) on a second thread while the context is built, "
+                    + "and waits for it before init ends. ×floor: against the floor without AppCDS above.\n\n";
+                default -> "## Without an AppCDS archive (the JDK's default CDS only)\n\n";
+            });
             md.append("| Target | First response ms (min / median / max) | ×floor | Spawn → first response ms | Init ms (min / median / max) | ×floor "
                 + "| First invoke ms | Warm median ms | ×floor | Classes loaded | ×floor | Beans created / definitions | Peak RSS MB | Jar MB | ×floor |");
-            md.append(withCds ? " CDS archive MB | First response ÷ without CDS |\n" : "\n");
-            md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|").append(withCds ? "---|---|\n" : "\n");
+            md.append(withCds ? " CDS archive MB | First response ÷ without CDS |\n"
+                : priming ? (variant.equals(CLASS_PRIMING) ? " Classes in the list" : " Requests sent") + " | First response ÷ without priming | First invoke ÷ without priming |\n" : "\n");
+            md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|").append(withCds ? "---|---|\n" : priming ? "---|---|---|\n" : "\n");
             Map<String, Object> variantRatios = (Map<String, Object>) ratios.get(variant);
             results.get(variant).forEach((name, list) -> {
                 Target t = targets.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
                 String label = t == null ? name : t.reference() ? "**" + name + "** (" + t.label() + ")" : name;
                 if (list.isEmpty()) {
-                    md.append("| ").append(label).append(" | FAILED (see the log) |").append(" |".repeat(withCds ? 15 : 13)).append('\n');
+                    md.append("| ").append(label).append(" | FAILED (see the log) |").append(" |".repeat(withCds ? 15 : priming ? 16 : 13)).append('\n');
                     return;
                 }
                 Map<String, Object> s = summary(list);
@@ -1095,6 +1198,13 @@ public final class Driver {
                     Double with = medianOf(s, "timeToFirstResponseMs");
                     md.append(" | ").append(mb == null ? "–" : fmt(mb))
                         .append(" | ").append(without == null || with == null || without == 0 ? "–" : fmt(round(with / without)));
+                }
+                if (priming) {
+                    List<Map<String, Object>> plain = results.get(PLAIN).get(name);
+                    Map<String, Object> p = plain == null || plain.isEmpty() ? null : summary(plain);
+                    md.append(" | ").append(variant.equals(CLASS_PRIMING) ? fmtOrDash(primingClasses.get(name)) : "one per route")
+                        .append(" | ").append(quotient(s, p, "timeToFirstResponseMs"))
+                        .append(" | ").append(quotient(s, p, "firstInvokeMs"));
                 }
                 md.append(" |\n");
             });
@@ -1170,6 +1280,13 @@ public final class Driver {
     private static String med(Map<String, Object> summary, String key) {
         Map<String, Object> s = (Map<String, Object>) summary.get(key);
         return s == null ? "–" : fmt(s.get("median"));
+    }
+
+    /** a's median of key ÷ b's, or – */
+    private static String quotient(Map<String, Object> a, Map<String, Object> b, String key) {
+        Double x = a == null ? null : medianOf(a, key);
+        Double y = b == null ? null : medianOf(b, key);
+        return x == null || y == null || y == 0 ? "–" : fmt(round(x / y));
     }
 
     private static String fmtOrDash(Object value) {
