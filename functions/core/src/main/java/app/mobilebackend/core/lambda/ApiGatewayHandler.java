@@ -83,7 +83,11 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
             ClassPriming classes = CLASS_PRIMING != null ? CLASS_PRIMING : ClassPriming.start(
                 applicationContext.getProperty("lambda.priming.class-list", String.class).orElse(null), ApiGatewayHandler.class.getClassLoader());
             ClassPriming.Result result = classes.await();
-            LOG.info("Class priming: {} classes loaded, {} skipped, {} ms", result.loaded(), result.skipped().size(), result.millis());
+            if (result.list() == null) {
+                LOG.warn("Class priming: the jar has no {} (built without its integration test), nothing preloaded", ClassPriming.DEFAULT_LIST);
+            } else {
+                LOG.info("Class priming: {} classes loaded, {} skipped, {} ms ({})", result.loaded(), result.skipped().size(), result.millis(), result.list());
+            }
         } else if (!"none".equals(priming)) {
             throw new IllegalStateException("lambda.priming must be invoke, classes or none, not " + priming);
         }

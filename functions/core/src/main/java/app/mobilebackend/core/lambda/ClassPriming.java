@@ -20,7 +20,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Classes are loaded, not initialised: running static initialisers in list order, before the context that
  * configures logging or reads settings exists, could change what they see. A name the jar does not have (a list from
- * another build) is skipped and counted.
+ * another build) is skipped and counted. The build records each HTTP function's list in its integration test
+ * (DeployedJarRoutingIT) and puts it into the jar; a jar built without that test has none, and then nothing is
+ * preloaded (a warning says so) rather than the function not starting.
  */
 final class ClassPriming {
 
@@ -33,8 +35,11 @@ final class ClassPriming {
         this.loading = loading;
     }
 
-    /** What was loaded: the counts, and the names skipped (not on the class path, or not linkable here). */
-    record Result(int loaded, List<String> skipped, long millis) {
+    /**
+     * What was loaded: the list read (null: the jar has none), the count, and the names skipped (not on the class
+     * path, or not linkable here).
+     */
+    record Result(String list, int loaded, List<String> skipped, long millis) {
     }
 
     /**
@@ -54,7 +59,10 @@ final class ClassPriming {
         CompletableFuture<Result> loading = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                loading.complete(load(readList(listFile, loader), loader));
+                boolean inJar = listFile == null || listFile.isBlank();
+                List<String> names = readList(listFile, loader);
+                loading.complete(names == null ? new Result(null, 0, List.of(), 0)
+                    : load(inJar ? DEFAULT_LIST + " in the jar" : listFile, names, loader));
             } catch (Throwable e) {
                 loading.completeExceptionally(e);
             }
@@ -77,10 +85,9 @@ final class ClassPriming {
     private static List<String> readList(String listFile, ClassLoader loader) throws IOException {
         InputStream in = listFile == null || listFile.isBlank()
             ? loader.getResourceAsStream(DEFAULT_LIST)
-            : Files.newInputStream(Path.of(listFile));
+            : Files.newInputStream(Path.of(listFile)); // a file that was named must be there
         if (in == null) {
-            throw new IOException("no class list: set lambda.priming.class-list (LAMBDA_PRIMING_CLASS_LIST) to a file, "
-                + "or put one in the jar at " + DEFAULT_LIST);
+            return null;
         }
         List<String> names = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -95,7 +102,7 @@ final class ClassPriming {
         return names;
     }
 
-    private static Result load(List<String> names, ClassLoader loader) {
+    private static Result load(String list, List<String> names, ClassLoader loader) {
         long start = System.nanoTime();
         int loaded = 0;
         List<String> skipped = new ArrayList<>();
@@ -107,6 +114,6 @@ final class ClassPriming {
                 skipped.add(name);
             }
         }
-        return new Result(loaded, List.copyOf(skipped), (System.nanoTime() - start) / 1_000_000);
+        return new Result(list, loaded, List.copyOf(skipped), (System.nanoTime() - start) / 1_000_000);
     }
 }

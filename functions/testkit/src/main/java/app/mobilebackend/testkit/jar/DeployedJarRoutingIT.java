@@ -14,6 +14,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,12 +28,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * loader, builds its handler as the Lambda runtime does, and sends it every operation of the spec. Its own operation
  * is served; every other function's answers as a route it does not have (404, or 405 on a path it serves with
  * another method). This is the jar that ships, not the module's test class path.
+ *
+ * <p>It also records the classes the jar's loader defined, in order, into the file named by
+ * {@code lambda.priming.class-list.out}: the function's class list for class priming ({@code LAMBDA_PRIMING=classes}),
+ * which the build then puts into the jar as {@code META-INF/lambda-priming-classes.txt}.
  */
 class DeployedJarRoutingIT {
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch");
 
-    private static URLClassLoader jarLoader;
+    private static RecordingLoader jarLoader;
     private static Object handler;
     private static String function;
 
@@ -43,7 +48,7 @@ class DeployedJarRoutingIT {
         assertTrue(Files.isRegularFile(jar), "the Lambda jar exists: " + jar);
         FunctionEnvironment.install();
         // Parent: the platform loader only, so nothing from this test's class path leaks into the function.
-        jarLoader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+        jarLoader = new RecordingLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
         // As in the Lambda runtime, the function's loader is the context loader (ServiceLoader looks there).
         Thread.currentThread().setContextClassLoader(jarLoader);
         handler = jarLoader.loadClass(System.getProperty("lambda.handler")).getConstructor().newInstance();
@@ -51,10 +56,39 @@ class DeployedJarRoutingIT {
 
     @AfterAll
     static void close() throws Exception {
+        String classList = System.getProperty("lambda.priming.class-list.out");
+        if (classList != null && handler != null) {
+            List<String> lines = new ArrayList<>();
+            lines.add("# Classes of " + Path.of(System.getProperty("lambda.jar")).getFileName() + " loaded by its start and one request per "
+                + "operation of the spec (DeployedJarRoutingIT), in order: read by LAMBDA_PRIMING=classes");
+            lines.addAll(jarLoader.defined);
+            Files.write(Path.of(classList), lines);
+        }
         if (handler instanceof AutoCloseable closeable) {
             closeable.close();
         }
         jarLoader.close();
+    }
+
+    /** The jar's own loader, which notes each class it defines (the JDK's come from the platform loader). */
+    private static final class RecordingLoader extends URLClassLoader {
+
+        static {
+            registerAsParallelCapable();
+        }
+
+        private final List<String> defined = Collections.synchronizedList(new ArrayList<>());
+
+        RecordingLoader(URL[] urls, ClassLoader parent) {
+            super(urls, parent);
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            Class<?> type = super.findClass(name);
+            defined.add(name);
+            return type;
+        }
     }
 
     @Test

@@ -48,7 +48,22 @@ class ClassPrimingTest {
     }
 
     @Test
-    void aMissingClassListStopsTheFunctionFromStarting(@TempDir Path dir) {
+    void withoutAListInTheJarNothingIsPreloadedAndTheFunctionStillStarts() {
+        Logger logger = (Logger) LoggerFactory.getLogger(ApiGatewayHandler.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try (LocalFunction function = LocalFunction.start(Map.of("lambda.priming", "classes"))) {
+            List<String> messages = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            assertEquals(List.of("Class priming: the jar has no META-INF/lambda-priming-classes.txt (built without its integration test), "
+                + "nothing preloaded"), messages);
+        } finally {
+            logger.detachAppender(log);
+        }
+    }
+
+    @Test
+    void aMissingClassListFileStopsTheFunctionFromStarting(@TempDir Path dir) {
         String missing = dir.resolve("no-such-list.txt").toString();
         var e = assertThrows(RuntimeException.class,
             () -> LocalFunction.start(Map.of("lambda.priming", "classes", "lambda.priming.class-list", missing)));
