@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -100,12 +99,7 @@ public final class LegacyAuthStandIn implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
-        byte[] bytes = JSONObjectUtils.toJSONString(body).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        StandInResponses.send(exchange, status, "application/json", Map.of(), JSONObjectUtils.toJSONString(body));
     }
 
     @Override

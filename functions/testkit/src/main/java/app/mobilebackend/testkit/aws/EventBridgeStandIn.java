@@ -1,12 +1,12 @@
 package app.mobilebackend.testkit.aws;
 
+import app.mobilebackend.testkit.StandInResponses;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -152,13 +152,7 @@ public final class EventBridgeStandIn implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-        exchange.getResponseHeaders().add("x-amzn-RequestId", UUID.randomUUID().toString());
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        StandInResponses.send(exchange, status, "application/x-amz-json-1.1", Map.of(), json);
     }
 
     @Override

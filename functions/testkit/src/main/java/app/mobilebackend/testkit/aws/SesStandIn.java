@@ -1,12 +1,12 @@
 package app.mobilebackend.testkit.aws;
 
+import app.mobilebackend.testkit.StandInResponses;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -116,14 +116,7 @@ public final class SesStandIn implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, Map<String, String> headers, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.getResponseHeaders().add("x-amzn-RequestId", UUID.randomUUID().toString());
-        headers.forEach(exchange.getResponseHeaders()::add);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        StandInResponses.send(exchange, status, "application/json", headers, json);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.mobilebackend.testkit.aws;
 
+import app.mobilebackend.testkit.StandInResponses;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -7,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -352,13 +352,7 @@ public final class SnsStandIn implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, String xml) throws IOException {
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "text/xml");
-        exchange.getResponseHeaders().add("x-amzn-RequestId", UUID.randomUUID().toString());
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        StandInResponses.send(exchange, status, "text/xml", Map.of(), xml);
     }
 
     @Override
