@@ -1,6 +1,7 @@
 package app.mobilebackend.core.http;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -15,7 +16,14 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
  * ({@code api.max-body-bytes}, 64 KiB by default; API Gateway itself stops at 10 MB).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-final class RequestSizeFilter {
+@Order(RequestSizeFilter.ORDER)
+public final class RequestSizeFilter {
+
+    /**
+     * Right after the security filter ({@code ServerFilterPhase.SECURITY.after()}; a filter without an order runs
+     * last), before anything reads the body.
+     */
+    public static final int ORDER = 39_250;
 
     private final ErrorResponseProcessor<?> problems;
     private final long maxBodyBytes;

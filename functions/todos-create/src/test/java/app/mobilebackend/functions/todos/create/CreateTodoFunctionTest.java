@@ -100,9 +100,90 @@ class CreateTodoFunctionTest {
         String body = "{\"title\":\"big\",\"notes\":\"" + "x".repeat(70_000) + "\"}";
         var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(user.token()).json(body).build());
 
-        assertEquals(413, response.getStatusCode());
+        assertEquals(413, response.getStatusCode(), response.getBody());
         assertEquals("application/problem+json", header(response, "Content-Type"));
         assertTrue(todos.list(user.sub(), 10, null, null).getItems().isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"title\":42}", "{\"title\":[\"x\"]}", "{\"title\":true}", "{\"title\":{\"x\":1}}"})
+    void refusesNonStringTitleInsteadOfCoercingIt(String body) {
+        TestUser user = TestUser.fresh();
+        var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(user.token()).json(body).build());
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals(List.of(Map.of("field", "title", "message", "must be a string")), function.readMap(response.getBody()).get("errors"));
+        assertTrue(todos.list(user.sub(), 10, null, null).getItems().isEmpty());
+    }
+
+    @Test
+    void refusesEpochSecondsForDateTime() {
+        var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(TestUser.fresh().token())
+            .json("{\"title\":\"x\",\"dueAt\":1764612000}").build());
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals(List.of("dueAt"), fields(response.getBody()));
+    }
+
+    @Test
+    void refusesNullForBooleanThatIsNotNullable() {
+        var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(TestUser.fresh().token())
+            .json("{\"title\":\"x\",\"done\":null}").build());
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals(List.of(Map.of("field", "done", "message", "must not be null")), function.readMap(response.getBody()).get("errors"));
+    }
+
+    @Test
+    void acceptsNullWhereTheSpecSaysNullable() {
+        var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(TestUser.fresh().token())
+            .json("{\"title\":\"x\",\"notes\":null,\"dueAt\":null}").build());
+
+        assertEquals(201, response.getStatusCode(), response.getBody());
+    }
+
+    @Test
+    void countsTitleLengthInCharactersNotUtf16Units() {
+        TestUser user = TestUser.fresh();
+        String twoHundredEmoji = "\uD83D\uDE00".repeat(200);
+        var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(user.token())
+            .json("{\"title\":\"" + twoHundredEmoji + "\"}").build());
+
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        assertEquals(twoHundredEmoji, function.read(response.getBody(), Todo.class).getTitle());
+        var tooLong = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(user.token())
+            .json("{\"title\":\"" + twoHundredEmoji + "a\"}").build());
+        assertEquals(400, tooLong.getStatusCode());
+        assertEquals(List.of("title"), fields(tooLong.getBody()));
+    }
+
+    @Test
+    void namesEveryWrongFieldOfOneBody() {
+        var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(TestUser.fresh().token())
+            .json("{\"title\":7,\"notes\":false,\"done\":\"yes\",\"dueAt\":\"tomorrow\"}").build());
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals(List.of("done", "dueAt", "notes", "title"), fields(response.getBody()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"title\":\"a\"}{\"title\":\"b\"}", "{\"title\":\"a\"} trailing", "{\"title\":\"a\"},", "{\"title\":\"a\",\"title\":\"b\"}"})
+    void refusesDataAfterTheJsonValueAndDuplicateFields(String body) {
+        TestUser user = TestUser.fresh();
+        var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(user.token()).json(body).build());
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals("application/problem+json", header(response, "Content-Type"));
+        assertTrue(todos.list(user.sub(), 10, null, null).getItems().isEmpty());
+    }
+
+    @Test
+    void refusesHalfASurrogatePair() {
+        var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(TestUser.fresh().token())
+            .json("{\"title\":\"a\\ud800b\"}").build());
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals(List.of("title"), fields(response.getBody()));
     }
 
     @Test

@@ -104,6 +104,25 @@ class ListTodosFunctionTest {
         assertEquals("limit", fieldOfFirstError(response.getBody()));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"maybe", "TRUE", "1", "", "yes"})
+    void refusesDoneOtherThanTrueOrFalseInsteadOfReadingItAsFalse(String done) {
+        var response = function.handle(ApiGatewayEvents.request("GET", "/todos").bearer(TestUser.fresh().token()).query("done", done).build());
+
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertEquals("application/problem+json", header(response, "Content-Type"));
+        assertEquals("done", fieldOfFirstError(response.getBody()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "1.5", "+5", "0x10", "007"})
+    void refusesLimitThatIsNotAnInteger(String limit) {
+        var response = function.handle(ApiGatewayEvents.request("GET", "/todos").bearer(TestUser.fresh().token()).query("limit", limit).build());
+
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertEquals("limit", fieldOfFirstError(response.getBody()));
+    }
+
     @Test
     void rejectsCursorItDidNotIssue() {
         var response = function.handle(ApiGatewayEvents.request("GET", "/todos").bearer(TestUser.fresh().token())
