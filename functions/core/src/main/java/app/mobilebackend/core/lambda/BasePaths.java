@@ -22,8 +22,10 @@ final class BasePaths {
         if (path == null || resource == null || !path.startsWith("/") || !resource.startsWith("/") || resource.contains("+}")) {
             return path;
         }
+        // API Gateway matches /v1/todos/ to the resource /todos: the trailing slash is no segment of its own
+        boolean trailingSlash = path.length() > 1 && path.endsWith("/") && !resource.endsWith("/");
         String[] template = resource.substring(1).split("/", -1);
-        String[] actual = path.substring(1).split("/", -1);
+        String[] actual = path.substring(1, path.length() - (trailingSlash ? 1 : 0)).split("/", -1);
         int basePathSegments = actual.length - template.length;
         if (basePathSegments <= 0) {
             return path;
@@ -44,6 +46,6 @@ final class BasePaths {
         for (int i = basePathSegments; i < actual.length; i++) {
             routed.append('/').append(actual[i]);
         }
-        return routed.toString();
+        return trailingSlash ? routed.append('/').toString() : routed.toString();
     }
 }

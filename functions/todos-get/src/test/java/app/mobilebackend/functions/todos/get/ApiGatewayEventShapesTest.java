@@ -145,6 +145,24 @@ class ApiGatewayEventShapesTest {
     }
 
     @Test
+    void routesWithTrailingSlashBehindCustomDomainWithBasePathMapping() {
+        Fixture fixture = new Fixture();
+        APIGatewayProxyRequestEvent event = behindBasePath("/v1", fixture);
+        event.setPath(event.getPath() + "/");
+
+        assertTodo(fixture, function.handle(event));
+    }
+
+    @Test
+    void routesWithTrailingSlash() {
+        Fixture fixture = new Fixture();
+        APIGatewayProxyRequestEvent event = fixture.request();
+        event.setPath(event.getPath() + "/");
+
+        assertTodo(fixture, function.handle(event));
+    }
+
+    @Test
     void answersNotFoundForAnotherFunctionsPathBehindBasePathMapping() {
         APIGatewayProxyRequestEvent event = ApiGatewayEvents.request("GET", "/v1/me/preferences").bearer(TestUser.fresh().token()).build();
         event.setResource("/me/preferences");
