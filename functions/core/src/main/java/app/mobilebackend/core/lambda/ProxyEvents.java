@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Stands between the Lambda runtime and Micronaut's event conversion: every event the runtime can hand over gets
@@ -36,14 +37,15 @@ final class ProxyEvents {
         this.json = json;
     }
 
-    /** Answers {@code event} through {@code handler}, or by itself when the event cannot reach a route. */
-    APIGatewayProxyResponseEvent answer(APIGatewayProxyRequestEvent event, Handler handler) {
+    /** Answers {@code event} through {@code handler} (Micronaut's), or by itself when the event cannot reach a route. */
+    APIGatewayProxyResponseEvent answer(APIGatewayProxyRequestEvent event,
+                                        Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {
         try {
             APIGatewayProxyResponseEvent refusal = refusal(event);
             if (refusal != null) {
                 return refusal;
             }
-            APIGatewayProxyResponseEvent response = handler.handle(normalised(event));
+            APIGatewayProxyResponseEvent response = handler.apply(normalised(event));
             if (response == null || response.getStatusCode() == null
                 || response.getStatusCode() >= 500 && (response.getBody() == null || response.getBody().isEmpty())) {
                 // Micronaut answers 500 without a body when writing its own error answer failed (it logs why)
@@ -57,12 +59,6 @@ final class ProxyEvents {
                 event == null ? null : event.getPath(), e);
             return problem(HttpStatus.INTERNAL_SERVER_ERROR, SERVER_ERROR);
         }
-    }
-
-    /** What {@link #answer} hands the event to: Micronaut's handler. */
-    @FunctionalInterface
-    interface Handler {
-        APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event);
     }
 
     private APIGatewayProxyResponseEvent refusal(APIGatewayProxyRequestEvent event) {
