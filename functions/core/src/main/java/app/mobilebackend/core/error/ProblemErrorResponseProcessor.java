@@ -4,6 +4,7 @@ import app.mobilebackend.api.model.FieldError;
 import app.mobilebackend.api.model.Problem;
 import com.fasterxml.jackson.core.JacksonException;
 import io.micronaut.core.annotation.NonNull;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -31,7 +32,7 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
     public MutableHttpResponse<Problem> processResponse(@NonNull ErrorContext errorContext,
                                                         @NonNull MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
-        Problem problem = new Problem("about:blank", title(status), status.getCode());
+        Problem problem = problem(status, null);
         Throwable cause = errorContext.getRootCause().orElse(null);
         if (status.getCode() >= 500) {
             problem.setDetail(status == HttpStatus.SERVICE_UNAVAILABLE
@@ -48,6 +49,16 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
             describe(errorContext, problem);
         }
         return response.contentType(PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * A problem of this shape, for the answers written outside Micronaut's routing (an event it cannot take, see
+     * {@code app.mobilebackend.core.lambda.ProxyEvents}).
+     */
+    public static Problem problem(HttpStatus status, @Nullable String detail) {
+        Problem problem = new Problem("about:blank", title(status), status.getCode());
+        problem.setDetail(detail);
+        return problem;
     }
 
     /** The status's reason phrase, as RFC 9110 names it (Micronaut still says "Unprocessable Entity" for 422). */

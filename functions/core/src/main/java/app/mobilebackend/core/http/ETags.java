@@ -2,6 +2,8 @@ package app.mobilebackend.core.http;
 
 import app.mobilebackend.core.error.ApiException;
 
+import java.util.function.LongSupplier;
+
 /** Versions as entity tags: version 3 is {@code "3"}. */
 public final class ETags {
 
@@ -28,13 +30,18 @@ public final class ETags {
 
     /**
      * The version an {@code If-Match} header names: 428 when there is none. A value that names no version
-     * cannot match the current one, so it is a stale precondition (412).
+     * cannot match the current one, so it is a stale precondition (412). {@code *} matches any current
+     * representation (RFC 9110, section 13.1.1): it names the version {@code currentVersion} finds, which answers
+     * 404 itself when there is no resource.
      */
-    public static long requiredVersion(String ifMatch) {
+    public static long requiredVersion(String ifMatch, LongSupplier currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ApiException.preconditionRequired("This operation requires an If-Match header with the current ETag.");
         }
         String tag = ifMatch.trim();
+        if (tag.equals("*")) {
+            return currentVersion.getAsLong();
+        }
         if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
             tag = tag.substring(1, tag.length() - 1);
         }

@@ -1,6 +1,8 @@
 package app.mobilebackend.core.lambda;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.Environment;
@@ -9,6 +11,7 @@ import io.micronaut.function.aws.MicronautLambdaContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.http.uri.UriMatchTemplate;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.web.router.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +42,9 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
     /** Started as the runtime loads this class, before the context: see {@link ClassPriming}. */
     private static final ClassPriming CLASS_PRIMING = ClassPriming.startIfAskedBeforeContext(ApiGatewayHandler.class.getClassLoader());
 
+    /** Set once the context is up (the superclass's constructor starts it), before priming sends its requests. */
+    private final ProxyEvents proxyEvents = new ProxyEvents(applicationContext.getBean(JsonMapper.class));
+
     /** The constructor the Lambda runtime calls. */
     public ApiGatewayHandler() {
         super();
@@ -49,6 +55,12 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
     public ApiGatewayHandler(ApplicationContext context) {
         super(context);
         primeIfAsked();
+    }
+
+    /** Every event gets an answer, never an exception: see {@link ProxyEvents}. */
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return proxyEvents.answer(event, normalised -> super.handleRequest(normalised, context));
     }
 
     @Override

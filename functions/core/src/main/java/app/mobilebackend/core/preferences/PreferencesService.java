@@ -47,9 +47,14 @@ public final class PreferencesService {
             .orElseGet(() -> new Preferences(Map.of(), 0L));
     }
 
-    /** Saves {@code values} over the version {@code ifMatch} names: 428 without one, 412 when stale. */
+    /**
+     * Saves {@code values} over the version {@code ifMatch} names: 428 without one, 412 when stale. A user's
+     * preferences always exist (an empty set at version 0 before the first save, as {@link #get} answers), so
+     * {@code *} matches whatever version is current, 0 included: the save overwrites what any device saved last,
+     * without the lost-update check an ETag gives. A save landing between that read and this one still answers 412.
+     */
     public Preferences put(String ownerSub, String ifMatch, Map<String, Object> values) {
-        long expected = ETags.requiredVersion(ifMatch);
+        long expected = ETags.requiredVersion(ifMatch, () -> currentVersion(ownerSub));
         validate(values);
         String serialized = serialize(values);
         if (serialized.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
@@ -60,11 +65,15 @@ public final class PreferencesService {
             ? repository.insertFirst(ownerSub, serialized, now)
             : repository.updateIfVersion(ownerSub, expected, serialized, now);
         if (changed == 0) {
-            long current = repository.findById(ownerSub).map(PreferencesRow::version).orElse(0L);
+            long current = currentVersion(ownerSub);
             throw ApiException.preconditionFailed("The preferences have changed since version " + expected
                 + "; the current version is " + current + ".");
         }
         return get(ownerSub);
+    }
+
+    private long currentVersion(String ownerSub) {
+        return repository.findById(ownerSub).map(PreferencesRow::version).orElse(0L);
     }
 
     private static void validate(Map<String, Object> values) {

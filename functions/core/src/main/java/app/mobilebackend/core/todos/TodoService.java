@@ -53,9 +53,13 @@ public final class TodoService {
         return toApi(find(ownerSub, id));
     }
 
-    /** Replaces the to-do if {@code ifMatch} names its current version: 428 without one, 412 when stale. */
+    /**
+     * Replaces the to-do if {@code ifMatch} names its current version: 428 without one, 412 when stale. {@code *}
+     * replaces whatever version is current (404 when there is no such to-do of the caller's); a change landing
+     * between that read and the update still answers 412.
+     */
     public Todo update(String ownerSub, String id, String ifMatch, TodoUpdate request) {
-        long expected = ETags.requiredVersion(ifMatch);
+        long expected = ETags.requiredVersion(ifMatch, () -> find(ownerSub, id).version());
         long changed = repository.updateIfVersion(id, ownerSub, expected, request.getTitle(), request.getNotes(),
             request.getDone(), instant(request.getDueAt()), now());
         if (changed == 0) {

@@ -69,6 +69,30 @@ class PutPreferencesFunctionTest {
     }
 
     @Test
+    void savesOverWhateverVersionIsCurrentWhenIfMatchIsStar() {
+        TestUser user = TestUser.fresh();
+        assertEquals(200, put(user, "\"0\"", "{\"values\":{\"theme\":\"dark\"}}").getStatusCode());
+        assertEquals(200, put(user, "\"1\"", "{\"values\":{\"theme\":\"light\"}}").getStatusCode());
+
+        var response = put(user, "*", "{\"values\":{\"theme\":\"solarized\"}}");
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("\"3\"", header(response, "ETag"));
+        assertEquals(Map.of("theme", "solarized"), preferences.get(user.sub()).getValues());
+    }
+
+    @Test
+    void savesFirstVersionWhenIfMatchIsStar() {
+        TestUser user = TestUser.fresh();
+
+        var response = put(user, "*", "{\"values\":{\"theme\":\"dark\"}}");
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("\"1\"", header(response, "ETag"));
+        assertEquals(Map.of("theme", "dark"), preferences.get(user.sub()).getValues());
+    }
+
+    @Test
     void requiresIfMatch() {
         assertEquals(428, put(TestUser.fresh(), null, "{\"values\":{\"theme\":\"dark\"}}").getStatusCode());
     }

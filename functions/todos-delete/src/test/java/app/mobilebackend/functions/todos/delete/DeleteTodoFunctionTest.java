@@ -73,4 +73,28 @@ class DeleteTodoFunctionTest {
         assertEquals(404, response.getStatusCode());
         assertEquals("private", todos.get(owner.sub(), theirs.getId()).getTitle());
     }
+
+    @Test
+    void deletesCallersTodoWhenIfMatchIsStar() {
+        TestUser user = TestUser.fresh();
+        Todo created = todos.create(user.sub(), new TodoCreate("Buy milk"));
+
+        var response = function.handle(ApiGatewayEvents.request("DELETE", "/todos/" + created.getId()).bearer(user.token())
+            .header("If-Match", "*").build());
+
+        assertEquals(204, response.getStatusCode());
+        assertThrows(ApiException.class, () -> todos.get(user.sub(), created.getId()));
+    }
+
+    @Test
+    void returnsNotFoundForAnotherUsersTodoWhenIfMatchIsStarAndKeepsIt() {
+        TestUser owner = TestUser.fresh();
+        Todo theirs = todos.create(owner.sub(), new TodoCreate("private"));
+
+        var response = function.handle(ApiGatewayEvents.request("DELETE", "/todos/" + theirs.getId()).bearer(TestUser.fresh().token())
+            .header("If-Match", "*").build());
+
+        assertEquals(404, response.getStatusCode());
+        assertEquals("private", todos.get(owner.sub(), theirs.getId()).getTitle());
+    }
 }

@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -142,7 +144,25 @@ class ListTodosFunctionTest {
             Arguments.of("id token", idp.sign(new JWTClaimsSet.Builder(valid).claim("token_use", "id").build())),
             Arguments.of("bad signature", idp.signWithForeignKey(valid)),
             Arguments.of("alg none", LocalIdentityProvider.unsigned(valid)),
-            Arguments.of("not a jwt", "not-a-token"));
+            Arguments.of("not a jwt", "not-a-token"),
+            Arguments.of("no exp", idp.sign(new JWTClaimsSet.Builder(valid).expirationTime(null).build())),
+            Arguments.of("nbf beyond clock skew", idp.sign(new JWTClaimsSet.Builder(valid).notBeforeTime(inSeconds(90)).build())),
+            Arguments.of("iat beyond clock skew", idp.sign(new JWTClaimsSet.Builder(valid).issueTime(inSeconds(90)).build())));
+    }
+
+    private static Date inSeconds(long seconds) {
+        return Date.from(Instant.now().plusSeconds(seconds));
+    }
+
+    @Test
+    void acceptsTokenWhoseNbfAndIatAreAheadWithinClockSkew() {
+        LocalIdentityProvider idp = LocalIdentityProvider.shared();
+        String token = idp.sign(idp.accessClaims(TestUser.fresh().sub(), Duration.ofHours(1))
+            .notBeforeTime(inSeconds(30)).issueTime(inSeconds(30)).build());
+
+        var response = function.handle(ApiGatewayEvents.request("GET", "/todos").bearer(token).build());
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -153,6 +173,34 @@ class ListTodosFunctionTest {
         assertEquals(401, response.getStatusCode(), kind);
         assertEquals("application/problem+json", header(response, "Content-Type"));
         assertEquals(401, ((Number) function.readMap(response.getBody()).get("status")).intValue());
+    }
+
+    @Test
+    void readsLimitGivenOnlyInMultiValueQueryParameters() {
+        TestUser user = TestUser.fresh();
+        todos.create(user.sub(), new TodoCreate("one"));
+        todos.create(user.sub(), new TodoCreate("two"));
+        var event = ApiGatewayEvents.request("GET", "/todos").bearer(user.token()).query("limit", "1").build();
+        event.setQueryStringParameters(null);
+
+        var response = function.handle(event);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals(1, ids(response.getBody()).size());
+    }
+
+    @Test
+    void readsLimitGivenOnlyInSingleValueQueryParameters() {
+        TestUser user = TestUser.fresh();
+        todos.create(user.sub(), new TodoCreate("one"));
+        todos.create(user.sub(), new TodoCreate("two"));
+        var event = ApiGatewayEvents.request("GET", "/todos").bearer(user.token()).query("limit", "1").build();
+        event.setMultiValueQueryStringParameters(null);
+
+        var response = function.handle(event);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals(1, ids(response.getBody()).size());
     }
 
     @Test

@@ -102,6 +102,42 @@ class UpdateTodoFunctionTest {
         assertEquals("private", todos.get(owner.sub(), theirs.getId()).getTitle());
     }
 
+    @Test
+    void replacesWhateverVersionIsCurrentWhenIfMatchIsStar() {
+        TestUser user = TestUser.fresh();
+        Todo created = todos.create(user.sub(), new TodoCreate("Buy milk"));
+        assertEquals(200, put(user, created.getId(), "\"1\"", "{\"title\":\"Buy oat milk\",\"done\":false}").getStatusCode());
+
+        var response = put(user, created.getId(), "*", DONE);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("\"3\"", header(response, "ETag"));
+        Todo current = todos.get(user.sub(), created.getId());
+        assertTrue(current.getDone());
+        assertEquals(3L, current.getVersion());
+    }
+
+    @Test
+    void returnsNotFoundForAnotherUsersTodoWhenIfMatchIsStar() {
+        TestUser owner = TestUser.fresh();
+        Todo theirs = todos.create(owner.sub(), new TodoCreate("private"));
+
+        var response = put(TestUser.fresh(), theirs.getId(), "*", DONE);
+
+        assertEquals(404, response.getStatusCode());
+        assertEquals("application/problem+json", header(response, "Content-Type"));
+        assertEquals("private", todos.get(owner.sub(), theirs.getId()).getTitle());
+        assertEquals(1L, todos.get(owner.sub(), theirs.getId()).getVersion());
+    }
+
+    @Test
+    void returnsNotFoundForMissingTodoWhenIfMatchIsStar() {
+        var response = put(TestUser.fresh(), "does-not-exist", "*", DONE);
+
+        assertEquals(404, response.getStatusCode());
+        assertEquals("application/problem+json", header(response, "Content-Type"));
+    }
+
     private static com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent put(
             TestUser user, String id, String ifMatch, String body) {
         var request = ApiGatewayEvents.request("PUT", "/todos/" + id).bearer(user.token()).json(body);
