@@ -1,6 +1,8 @@
 package app.mobilebackend.core.lambda;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.Environment;
@@ -49,6 +51,11 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
     public ApiGatewayHandler(ApplicationContext context) {
         super(context);
         primeIfAsked();
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return super.handleRequest(EncodedPaths.encode(event), context);
     }
 
     @Override
