@@ -40,12 +40,14 @@ import java.util.Map;
  */
 final class ApiGatewayBridge {
 
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
     private ApiGatewayBridge() {
     }
 
     static APIGatewayProxyRequestEvent toEvent(HttpExchange exchange, ApiResources resources) throws IOException {
         var uri = exchange.getRequestURI();
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : asSent(uri.getRawPath());
         ApiGatewayEvents event = ApiGatewayEvents.request(exchange.getRequestMethod(), path)
             .sourceIp(exchange.getRemoteAddress().getAddress().getHostAddress());
         resources.match(path).ifPresent(match -> {
@@ -53,7 +55,7 @@ final class ApiGatewayBridge {
             match.pathParameters().forEach(event::pathParameter);
         });
         exchange.getRequestHeaders().forEach((name, values) -> values.forEach(value -> event.header(name, value)));
-        String rawQuery = uri.getRawQuery();
+        String rawQuery = uri.getRawQuery() == null ? null : asSent(uri.getRawQuery());
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&")) {
                 int eq = pair.indexOf('=');
@@ -96,6 +98,22 @@ final class ApiGatewayBridge {
             }
         }
         exchange.close();
+    }
+
+    /**
+     * The JDK's server reads the request line as ISO-8859-1, one char a byte: the bytes a client sent unencoded
+     * (UTF-8, {@code café}) are percent-encoded, so that they decode to what the client meant, not to {@code cafÃ©}.
+     */
+    private static String asSent(String raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        for (char c : raw.toCharArray()) {
+            if (c < 0x80) {
+                out.append(c);
+            } else {
+                out.append('%').append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+            }
+        }
+        return out.toString();
     }
 
     private static String decode(String value) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -113,6 +115,49 @@ class OddPathParametersTest {
             }
         }
         assertEquals(List.of(), failures, String.join("\n", failures));
+    }
+
+    /**
+     * Clients do send some characters unencoded (curl sends {@code "}, {@code {}, {@code |} as typed), and API Gateway
+     * passes the path on as sent: the function answers 404, as for the encoded id, where its URI parsing threw.
+     */
+    @Test
+    void unencodedCharactersInTheEventsPathAnswerNotFound() {
+        List<String> failures = new ArrayList<>();
+        for (String id : List.of("\"x\"", "{x}", "a|b", "a^b`c", "a\\b", "a%b", "%zz", "a b", "<x>", "café", "\uD83D\uDE00", "a\u0000b")) {
+            APIGatewayProxyResponseEvent response = dev.handler().handleRequest(ApiGatewayEvents.request("GET", "/todos/" + id)
+                .resource("/todos/{todoId}").pathParameter("todoId", id).bearer(token).build(), new MockLambdaContext());
+            if (response.getStatusCode() != 404 || !"application/problem+json".equals(header(response, "Content-Type"))) {
+                failures.add("GET /todos/" + id + ": " + response.getStatusCode() + " " + response.getBody());
+            }
+        }
+        assertEquals(List.of(), failures, String.join("\n", failures));
+    }
+
+    /**
+     * What a client sends unencoded never answers 5xx locally: UTF-8 reaches the function as the same id as its
+     * encoded form, while the JDK's HTTP server refuses a quote, brace, bar or stray {@code %} in the request line
+     * itself (400, text/html) before the bridge sees it, and UTF-8 with a byte in 0x80..0x9F (an emoji), which it
+     * reads as ISO-8859-1 control characters.
+     */
+    @Test
+    void unencodedCharactersSentToTheDevServerNeverAnswer5xx() throws Exception {
+        APIGatewayProxyResponseEvent encoded = dev.handler().handleRequest(ApiGatewayEvents.request("GET", "/todos/caf%C3%A9")
+            .resource("/todos/{todoId}").pathParameter("todoId", "café").bearer(token).build(), new MockLambdaContext());
+        assertEquals(List.of("404", encoded.getBody()), rawRequest("/todos/café"));
+        for (String path : List.of("/todos/\"x\"", "/todos/{x}", "/todos/a|b", "/todos/a%b", "/todos/%zz", "/todos/\uD83D\uDE00")) {
+            assertEquals("400", rawRequest(path).get(0), path);
+        }
+    }
+
+    /** The status and the body of the answer to a GET of {@code path} written as is, in UTF-8, into the request line. */
+    private static List<String> rawRequest(String path) throws IOException {
+        try (Socket socket = new Socket("localhost", dev.port())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return List.of(answer.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3), answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        }
     }
 
     private static HttpRequest httpRequest(Operation operation, OddId id) {
