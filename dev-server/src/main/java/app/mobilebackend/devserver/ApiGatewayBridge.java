@@ -27,12 +27,15 @@ import java.util.Map;
  *       ({@code Utilities.DecodeResourcePath} in aws/aws-lambda-dotnet's {@code APIGatewayProxyFunction}, after
  *       aws/aws-lambda-dotnet#386 where {@code file%20name.xml} reached the controller encoded).</li>
  *   <li>{@code resource} (and {@code requestContext.resourcePath}): the matched resource, {@code /todos/{todoId}}.</li>
- *   <li>{@code pathParameters}: decoded, {@code {"todoId": "a%b"}}; an encoded slash stays in its segment
- *       ({@code a%2Fb} gives {@code a/b}).</li>
+ *   <li>{@code pathParameters}: decoded, {@code {"todoId": "a%b"}} (serverless/serverless#5037,
+ *       dherault/serverless-offline#638: local tools that passed them encoded differed from AWS). That an encoded
+ *       slash stays in its segment ({@code a%2Fb} matching {@code /todos/{todoId}} with {@code a/b}) is assumed, not
+ *       checked against AWS; the functions route on {@code path} and answer 404 either way.</li>
  *   <li>{@code requestContext.path}: the same encoded path, after the stage on the execute-api host
  *       ({@code /prod/todos/a%25b}); here without a stage, as on a custom domain.</li>
- *   <li>{@code queryStringParameters}, {@code multiValueQueryStringParameters}: decoded ({@code x y}), a
- *       {@code +} kept as a {@code +}; a name without {@code =} has the value {@code ""}.</li>
+ *   <li>{@code queryStringParameters}, {@code multiValueQueryStringParameters}: decoded as a form is, a {@code +}
+ *       a space ({@code ?sort=-+createdAt} gave {@code "- createdAt"} in the event logged in aws/aws-cdk#19827),
+ *       {@code %2B} a plus (micronaut-aws#1412, tried on AWS); a name without {@code =} has the value {@code ""}.</li>
  * </ul>
  * The function needs {@code path} encoded: micronaut-aws (payload1 {@code ApiGatewayProxyServletRequest}, through
  * {@code ApiGatewayServletRequest.buildUri}) parses it with {@code UriBuilder.of(path)}, which refuses a decoded
@@ -59,8 +62,8 @@ final class ApiGatewayBridge {
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&")) {
                 int eq = pair.indexOf('=');
-                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+                String name = decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
+                String value = eq < 0 ? "" : decodeQuery(pair.substring(eq + 1));
                 event.query(name, value);
             }
         }
@@ -116,7 +119,7 @@ final class ApiGatewayBridge {
         return out.toString();
     }
 
-    private static String decode(String value) {
-        return ApiResources.decode(value);
+    private static String decodeQuery(String value) {
+        return ApiResources.decode(value.replace('+', ' '));
     }
 }

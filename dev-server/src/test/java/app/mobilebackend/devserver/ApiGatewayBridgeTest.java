@@ -43,15 +43,15 @@ class ApiGatewayBridgeTest {
 
     @Test
     void handsOnThePathAsSentWithTheResourceAndItsDecodedParameters() throws Exception {
-        APIGatewayProxyRequestEvent event = send("/todos/a%25b%20%22c%22%2Fd+e%F0%9F%98%80?q=x%20y&q=1+2&flag&n%C3%A9=caf%C3%A9");
+        APIGatewayProxyRequestEvent event = send("/todos/a%25b%20%22c%22%2Fd+e%F0%9F%98%80?q=x%20y&q=1+2%2B3&flag&n%C3%A9=caf%C3%A9");
 
         assertEquals("/todos/a%25b%20%22c%22%2Fd+e%F0%9F%98%80", event.getPath());
         assertEquals("/todos/a%25b%20%22c%22%2Fd+e%F0%9F%98%80", event.getRequestContext().getPath());
         assertEquals("/todos/{todoId}", event.getResource());
         assertEquals("/todos/{todoId}", event.getRequestContext().getResourcePath());
         assertEquals(Map.of("todoId", "a%b \"c\"/d+e😀"), event.getPathParameters());
-        assertEquals(Map.of("q", List.of("x y", "1+2"), "flag", List.of(""), "né", List.of("café")), event.getMultiValueQueryStringParameters());
-        assertEquals(Map.of("q", "1+2", "flag", "", "né", "café"), event.getQueryStringParameters());
+        assertEquals(Map.of("q", List.of("x y", "1 2+3"), "flag", List.of(""), "né", List.of("café")), event.getMultiValueQueryStringParameters());
+        assertEquals(Map.of("q", "1 2+3", "flag", "", "né", "café"), event.getQueryStringParameters());
     }
 
     @Test
