@@ -61,9 +61,13 @@ class OddPathParametersTest {
         OddId.of("a%3Fb%23c", "a?b#c"),
         OddId.of("%7B%7D%3C%3E%60%5E%7C", "{}<>`^|"),
         OddId.of("..", ".."),
+        OddId.of(".", "."),
+        OddId.of("%2E%2E", ".."),
         OddId.of("a%2Fb", "a/b"),
         OddId.of("%2F", "/"),
+        OddId.of("x".repeat(64), "x".repeat(64)),
         new OddId(LONG, LONG, 400),
+        new OddId("x".repeat(4000), "x".repeat(4000), 400),
         new OddId("%25".repeat(65), "%".repeat(65), 400));
 
     private static final String TODO = "{\"title\":\"Buy milk\",\"done\":false}";
