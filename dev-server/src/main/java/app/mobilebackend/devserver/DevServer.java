@@ -11,6 +11,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
+import io.micronaut.web.router.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ public final class DevServer implements AutoCloseable {
     private final LocalIdentityProvider identity;
     private final S3StandIn s3;
     private final ApiGatewayHandler handler;
+    private final ApiResources resources;
     private final ApiDocs docs;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -55,6 +57,8 @@ public final class DevServer implements AutoCloseable {
         this.identity = identity;
         this.s3 = s3;
         this.handler = handler;
+        this.resources = ApiResources.of(handler.getApplicationContext().getBean(Router.class).uriRoutes()
+            .map(route -> route.getUriMatchTemplate().toString()).toList());
         this.docs = docs;
         this.server = server;
         this.executor = executor;
@@ -122,6 +126,11 @@ public final class DevServer implements AutoCloseable {
         return "http://localhost:" + port();
     }
 
+    /** The handler every request reaches, as Lambda would call it. */
+    ApiGatewayHandler handler() {
+        return handler;
+    }
+
     /** A development access token for {@code sub}. */
     public String token(String sub) {
         return identity.accessToken(sub, TOKEN_LIFETIME);
@@ -143,12 +152,17 @@ public final class DevServer implements AutoCloseable {
                 }
                 return;
             }
-            APIGatewayProxyResponseEvent response = handler.handleRequest(ApiGatewayBridge.toEvent(exchange), new MockLambdaContext());
+            APIGatewayProxyResponseEvent response = handler.handleRequest(ApiGatewayBridge.toEvent(exchange, resources), new MockLambdaContext());
             ApiGatewayBridge.write(response, exchange);
         } catch (RuntimeException e) {
+            // what API Gateway answers when the function throws instead of answering
             LOG.error("The handler failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            exchange.sendResponseHeaders(500, -1);
-            exchange.close();
+            byte[] body = "{\"message\": \"Internal server error\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(502, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
         }
     }
 

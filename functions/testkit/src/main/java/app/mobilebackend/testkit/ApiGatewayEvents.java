@@ -13,6 +13,9 @@ import java.util.UUID;
 /**
  * Builds the API Gateway REST proxy events (payload 1.0) that Lambda hands a function, in code:
  * {@code ApiGatewayEvents.request("GET", "/todos").bearer(token).query("limit", "5").build()}.
+ * As API Gateway does, the event carries the path as the client sent it (still percent-encoded) and the query,
+ * path parameters and headers decoded: {@code request("GET", "/todos/a%25b").resource("/todos/{todoId}")
+ * .pathParameter("todoId", "a%b")}.
  */
 public final class ApiGatewayEvents {
 
@@ -20,6 +23,8 @@ public final class ApiGatewayEvents {
     private final String path;
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
     private final Map<String, List<String>> query = new LinkedHashMap<>();
+    private final Map<String, String> pathParameters = new LinkedHashMap<>();
+    private String resource;
     private String body;
     private String sourceIp = "127.0.0.1";
 
@@ -28,8 +33,21 @@ public final class ApiGatewayEvents {
         this.path = path;
     }
 
+    /** A request for {@code path} as the client sent it: percent-encoded, as API Gateway passes it on. */
     public static ApiGatewayEvents request(String method, String path) {
         return new ApiGatewayEvents(method, path);
+    }
+
+    /** The API's resource the path matched, {@code /todos/{todoId}} (without it, the path itself). */
+    public ApiGatewayEvents resource(String resource) {
+        this.resource = resource;
+        return this;
+    }
+
+    /** A path parameter of the resource, decoded ({@code a%b} for the segment {@code a%25b}). */
+    public ApiGatewayEvents pathParameter(String name, String value) {
+        pathParameters.put(name, value);
+        return this;
     }
 
     public ApiGatewayEvents header(String name, String value) {
@@ -76,14 +94,15 @@ public final class ApiGatewayEvents {
             .withStage("local")
             .withHttpMethod(method)
             .withPath(path)
-            .withResourcePath(path)
+            .withResourcePath(resource == null ? path : resource)
             .withProtocol("HTTP/1.1")
             .withIdentity(identity);
         context.setRequestTimeEpoch(Instant.now().toEpochMilli());
         return new APIGatewayProxyRequestEvent()
             .withHttpMethod(method)
             .withPath(path)
-            .withResource(path)
+            .withResource(resource == null ? path : resource)
+            .withPathParameters(pathParameters.isEmpty() ? null : new LinkedHashMap<>(pathParameters))
             .withHeaders(single(headers))
             .withMultiValueHeaders(copy(headers))
             .withQueryStringParameters(query.isEmpty() ? null : single(query))

@@ -64,6 +64,11 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
     }
 
     @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return super.handleRequest(EncodedPaths.encode(event), context);
+    }
+
+    @Override
     @NonNull
     protected ApplicationContextBuilder newApplicationContextBuilder() {
         return contextBuilder();
