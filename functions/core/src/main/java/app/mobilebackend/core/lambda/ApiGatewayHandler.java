@@ -57,15 +57,13 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
         primeIfAsked();
     }
 
-    /** Every event gets an answer, never an exception: see {@link ProxyEvents}. */
+    /**
+     * Every event gets an answer, never an exception: see {@link ProxyEvents}. A path a client sent with characters
+     * a URI cannot hold literally is encoded first ({@link EncodedPaths}), so that it answers as its encoded form does.
+     */
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return proxyEvents.answer(event, normalised -> super.handleRequest(normalised, context));
-    }
-
-    @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return super.handleRequest(EncodedPaths.encode(event), context);
+        return proxyEvents.answer(event == null ? null : EncodedPaths.encode(event), normalised -> super.handleRequest(normalised, context));
     }
 
     @Override
