@@ -58,11 +58,12 @@ class ApiGatewayEventShapesTest {
     }
 
     @Test
-    void answersBadRequestProblemForMalformedPath() {
+    void answersNotFoundProblemForStrayPercentInPath() {
         APIGatewayProxyRequestEvent event = new Fixture().request();
         event.setPath("/todos/%zz");
 
-        assertProblem(400, function.handle(event));
+        // a path parameter with any character is an id that does not exist, as its encoded form (%25zz) is
+        assertProblem(404, function.handle(event));
     }
 
     @Test
