@@ -61,8 +61,9 @@ public final class ApiSpec {
                     Map<String, Object> rb = (Map<String, Object>) resolve(op.get("requestBody"));
                     Map<String, Object> content = (Map<String, Object>) rb.get("content");
                     Map.Entry<String, Object> first = content.entrySet().iterator().next();
-                    body = new Body(Boolean.TRUE.equals(rb.get("required")), first.getKey(),
-                        (Map<String, Object>) ((Map<String, Object>) first.getValue()).get("schema"));
+                    Map<String, Object> media = (Map<String, Object>) first.getValue();
+                    body = new Body(Boolean.TRUE.equals(rb.get("required")), first.getKey(), (Map<String, Object>) media.get("schema"),
+                        media.get("example"));
                 }
                 Map<String, Map<String, Object>> responses = new LinkedHashMap<>();
                 Map<String, Map<String, Object>> rawResponses = new LinkedHashMap<>();
@@ -123,8 +124,8 @@ public final class ApiSpec {
     public record Parameter(String name, String in, boolean required, Map<String, Object> schema, Object example) {
     }
 
-    /** A request body: its media type and resolved schema. */
-    public record Body(boolean required, String mediaType, Map<String, Object> schema) {
+    /** A request body: its media type, resolved schema and example (null when there is none). */
+    public record Body(boolean required, String mediaType, Map<String, Object> schema, Object example) {
     }
 
     /**

@@ -57,6 +57,7 @@ class SpecContractIT {
     private static long seed;
     private static final Map<String, AtomicInteger> SENT = new LinkedHashMap<>();
     private static final Map<String, AtomicLong> NANOS = new LinkedHashMap<>();
+    private static final Map<String, AtomicInteger> INCONCLUSIVE = new LinkedHashMap<>();
 
     @BeforeAll
     static void load() throws Exception {
@@ -73,8 +74,9 @@ class SpecContractIT {
 
     @AfterAll
     static void report() throws Exception {
-        SENT.forEach((kind, count) -> System.out.printf("SpecContractIT %s: %s: %d requests in %d ms%n",
-            jar.function(), kind, count.get(), NANOS.get(kind).get() / 1_000_000));
+        SENT.forEach((kind, count) -> System.out.printf("SpecContractIT %s: %s: %d requests in %d ms%s%n",
+            jar.function(), kind, count.get(), NANOS.get(kind).get() / 1_000_000,
+            INCONCLUSIVE.containsKey(kind) ? " (" + INCONCLUSIVE.get(kind).get() + " inconclusive: a declared 404/412/428 before validation)" : ""));
         if (rows != null) {
             rows.close();
         }
@@ -110,7 +112,9 @@ class SpecContractIT {
         List<DynamicTest> tests = new ArrayList<>();
         for (ApiSpec.Operation operation : operations) {
             ContractCases cases = new ContractCases(operation, token);
-            for (int i = 0; i < count; i++) {
+            // an operation without parameters or body (GET /health) has no way to be invalid
+            int n = kind.equals("invalid") && cases.mutationCount() == 0 ? 0 : count;
+            for (int i = 0; i < n; i++) {
                 int index = i;
                 String name = operation.operationId() + " " + kind + "#" + i;
                 long caseSeed = seed * 1_000_003L + (operation.operationId() + "/" + kind).hashCode() * 10_007L + i;
@@ -139,6 +143,9 @@ class SpecContractIT {
         } finally {
             SENT.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
             NANOS.computeIfAbsent(kind, k -> new AtomicLong()).addAndGet(System.nanoTime() - start);
+        }
+        if (answer != null && verdict.inconclusive(operation, c, answer)) {
+            INCONCLUSIVE.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
         }
         if (answer != null) {
             problems.addAll(verdict.problems(operation, c, answer));
