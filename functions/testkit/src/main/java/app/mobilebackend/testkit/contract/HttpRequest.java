@@ -73,7 +73,12 @@ public record HttpRequest(String method, String template, Map<String, String> pa
     }
 
     static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max) + "…(" + text.length() + " chars)";
+        if (text.length() <= max) {
+            return text;
+        }
+        // never half a surrogate pair: a lone surrogate ends the failure message in the test report
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end) + "…(" + text.length() + " chars)";
     }
 
     /** Control characters shown as escapes, so the report stays on its lines. */
