@@ -7,6 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -51,6 +52,12 @@ final class ContractFilter {
         Optional<OperationContract> operation = contract.operation(route.getHttpMethodName(), route.getUriMatchTemplate().toString());
         if (operation.isEmpty()) {
             return null;
+        }
+        if (operation.get().takesJsonBody() && body != null && !body.isBlank() && request.getContentType().isEmpty()) {
+            // a body of no declared type: JSON is what the spec takes, but nothing says this is JSON
+            return problems.processResponse(ErrorContext.builder(request)
+                    .errorMessage("The request body needs Content-Type: application/json.").build(),
+                HttpResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
         }
         Map<String, Object> variables = match.get() instanceof UriRouteMatch<?, ?> uri ? uri.getVariableValues() : Map.of();
         OperationContract.Violations violations = operation.get().check(request, variables, body);

@@ -46,6 +46,11 @@ public final class OperationContract {
         this.body = body;
     }
 
+    /** Whether the operation takes a JSON body. */
+    public boolean takesJsonBody() {
+        return body != null;
+    }
+
     /** What the request breaks; empty when it keeps the contract. */
     public Violations check(HttpRequest<?> request, Map<String, Object> pathVariables, String bodyText) {
         List<FieldError> errors = new ArrayList<>();

@@ -1,34 +1,35 @@
 package app.mobilebackend.core.files;
 
-import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** The rules for a file's name: 1 to 255 bytes of UTF-8, without {@code ..}, {@code /}, {@code \} or control characters. */
+/**
+ * The rules for a file's name: 1 to 255 characters (code points, as the spec's {@code maxLength} counts them) of
+ * Unicode text, without {@code ..}, {@code /}, {@code \} or control characters.
+ */
 final class FileNames {
 
-    static final int MAX_BYTES = 255;
+    static final int MAX_CHARACTERS = 255;
 
     private FileNames() {
     }
 
     /** What is wrong with {@code name}, or empty when it is a valid file name. */
     static Optional<String> problem(String name) {
-        int bytes;
         try {
-            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
+            StandardCharsets.UTF_8.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .encode(CharBuffer.wrap(name));
-            bytes = encoded.remaining();
         } catch (CharacterCodingException e) {
-            return Optional.of("must be valid UTF-8 text");
+            return Optional.of("must be Unicode text");
         }
-        if (bytes < 1 || bytes > MAX_BYTES) {
-            return Optional.of("must be 1 to " + MAX_BYTES + " bytes of UTF-8");
+        int characters = name.codePointCount(0, name.length());
+        if (characters < 1 || characters > MAX_CHARACTERS) {
+            return Optional.of("must be 1 to " + MAX_CHARACTERS + " characters long");
         }
         if (name.contains("..")) {
             return Optional.of("must not contain \"..\"");

@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
  * unique key: the database lets one insert through, the others read the winner's order and answer as a retry would.
  * A key is kept as long as its order.
  *
- * <p>A sku may appear on one line only: a repeated sku answers 400 naming the later line (one line per product,
+ * <p>A sku may appear on one line only: a repeated sku answers 422 naming the later line (one line per product,
  * so what the client sent and what the order shows line up one to one).
  */
 @Singleton
@@ -75,7 +75,7 @@ public final class OrderService {
 
     /**
      * Places the order (with its {@code OrderPlaced} events, in one transaction), or answers the order an earlier
-     * request with the same key placed: 400 for a repeated sku, 422 for unknown skus, 409 for a key reused with
+     * request with the same key placed: 422 for a repeated sku or unknown skus, 409 for a key reused with
      * another request.
      */
     public Placement place(String ownerSub, String idempotencyKey, OrderCreate request) {
@@ -207,7 +207,7 @@ public final class OrderService {
             }
         }
         if (!repeated.isEmpty()) {
-            throw new FieldViolationException(repeated);
+            throw FieldViolationException.unprocessable("A product may be on one line only.", repeated);
         }
     }
 

@@ -107,7 +107,9 @@ public final class DeviceService {
         try {
             return endpoints.get().ensure(platform, token, current);
         } catch (InvalidPushTokenException e) {
-            throw new FieldViolationException(List.of(new FieldError("token", "The push service refused this " + platform + " token.")));
+            // well-formed by the spec, refused by the push service: 422, as a name of something that does not exist
+            throw FieldViolationException.unprocessable("The push service refused the token.",
+                List.of(new FieldError("token", "The push service refused this " + platform + " token.")));
         }
     }
 

@@ -251,12 +251,12 @@ class RegisterDeviceFunctionTest {
     }
 
     @Test
-    void answersBadRequestForTokenTheApnsServiceRefuses() {
+    void answersUnprocessableForTokenTheApnsServiceRefuses() {
         TestUser user = TestUser.fresh();
 
         var response = register(user, "APNS", "not-a-hex-device-token");
 
-        assertEquals(400, response.getStatusCode());
+        assertEquals(422, response.getStatusCode(), response.getBody());
         assertEquals(List.of("token"), fields(response.getBody()));
         assertTrue(devices.list(user.sub()).getItems().isEmpty());
     }

@@ -221,12 +221,12 @@ class CreateOrderFunctionTest {
     }
 
     @Test
-    void rejectsARepeatedSkuNamingTheLaterLine() {
+    void rejectsARepeatedSkuAsUnprocessableNamingTheLaterLine() {
         TestUser user = TestUser.fresh();
         var response = place(user, "key-1",
             "{\"lines\":[{\"sku\":\"TEA-GREEN-100\",\"quantity\":1},{\"sku\":\"TEA-GREEN-100\",\"quantity\":2}]}");
 
-        assertEquals(400, response.getStatusCode());
+        assertEquals(422, response.getStatusCode(), response.getBody());
         assertEquals(List.of("lines[1].sku"), fields(response.getBody()));
         assertTrue(orders.list(user.sub(), 10, null).getItems().isEmpty());
     }

@@ -178,6 +178,17 @@ class CreateTodoFunctionTest {
     }
 
     @Test
+    void refusesBodyWithoutContentTypeWithUnsupportedMediaType() {
+        TestUser user = TestUser.fresh();
+        var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(user.token())
+            .body("{\"title\":\"x\"}").build());
+
+        assertEquals(415, response.getStatusCode(), response.getBody());
+        assertEquals("application/problem+json", header(response, "Content-Type"));
+        assertTrue(todos.list(user.sub(), 10, null, null).getItems().isEmpty());
+    }
+
+    @Test
     void refusesHalfASurrogatePair() {
         var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(TestUser.fresh().token())
             .json("{\"title\":\"a\\ud800b\"}").build());
