@@ -1,0 +1,133 @@
+package app.mobilebackend.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An app already shipped must read what a newer server answers: a minor version may add fields to any response,
+ * and RFC 9457 lets a problem carry extension members. Every response example of the spec, with a field this SDK has
+ * never heard of added to each of its objects, is read as the SDK reads an answer (its ApiClient's ObjectMapper).
+ */
+class ForwardCompatibilityTest {
+
+    private static final String MODELS = "app.mobilebackend.sdk.model.";
+    private static final ObjectMapper JSON = new ApiClient().getObjectMapper();
+
+    @TestFactory
+    List<DynamicTest> readsEveryResponseWithFieldsANewerServerAdds() throws IOException {
+        Map<String, Object> spec = spec();
+        List<DynamicTest> tests = new ArrayList<>();
+        Map<String, Object> paths = map(spec.get("paths"));
+        paths.forEach((path, item) -> map(item).forEach((method, operation) -> {
+            if (method.equals("parameters")) {
+                return;
+            }
+            map(map(operation).get("responses")).forEach((status, declared) -> {
+                Map<String, Object> response = resolve(spec, map(declared));
+                map(response.get("content")).forEach((mediaType, content) -> {
+                    Map<String, Object> media = map(content);
+                    Object ref = map(media.get("schema")).get("$ref");
+                    if (ref == null || !media.containsKey("example")) {
+                        return;
+                    }
+                    String model = ref.toString().substring(ref.toString().lastIndexOf('/') + 1);
+                    JsonNode newer = withUnknownFields(spec, JSON.valueToTree(plain(media.get("example"))), map(media.get("schema")));
+                    tests.add(DynamicTest.dynamicTest(method.toUpperCase() + " " + path + " " + status + " " + model, () -> {
+                        Class<?> type = Class.forName(MODELS + model);
+                        Object read = assertDoesNotThrow(() -> JSON.treeToValue(newer, type), newer.toString());
+                        // what the SDK knows is still read: the known fields come back as they were sent
+                        JsonNode again = JSON.valueToTree(read);
+                        again.fieldNames().forEachRemaining(field -> {
+                            if (!field.equals("fieldOfANewerServer") && newer.has(field) && newer.get(field).isTextual()) {
+                                assertEquals(newer.get(field), again.get(field), field);
+                            }
+                        });
+                    }));
+                });
+            });
+        }));
+        assertTrue(tests.size() >= 20, "the spec's response examples: " + tests.size());
+        return tests;
+    }
+
+    /**
+     * Every object of the document that its schema declares properties for gains a member the SDK was generated
+     * without (a map, such as a health check's {@code checks}, only holds more entries of its own kind).
+     */
+    private static JsonNode withUnknownFields(Map<String, Object> spec, JsonNode element, Map<String, Object> declared) {
+        Map<String, Object> schema = resolve(spec, declared);
+        if (element instanceof ObjectNode object) {
+            Map<String, Object> properties = map(schema.get("properties"));
+            for (String key : new ArrayList<>(iterable(object))) {
+                Object child = properties.containsKey(key) ? properties.get(key) : schema.get("additionalProperties");
+                withUnknownFields(spec, object.get(key), map(child));
+            }
+            if (!properties.isEmpty()) {
+                object.putObject("fieldOfANewerServer").put("since", "1.2.0");
+            }
+        } else if (element.isArray()) {
+            element.forEach(item -> withUnknownFields(spec, item, map(schema.get("items"))));
+        }
+        return element;
+    }
+
+    private static List<String> iterable(ObjectNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** YAML's own types as JSON's: an unquoted timestamp is the RFC 3339 text the server sends. */
+    private static Object plain(Object yaml) {
+        if (yaml instanceof Map<?, ?> map) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            map.forEach((key, value) -> json.put(String.valueOf(key), plain(value)));
+            return json;
+        }
+        if (yaml instanceof List<?> list) {
+            return list.stream().map(ForwardCompatibilityTest::plain).toList();
+        }
+        return yaml instanceof Date date ? date.toInstant().toString() : yaml;
+    }
+
+    private static Map<String, Object> resolve(Map<String, Object> spec, Map<String, Object> node) {
+        Object ref = node.get("$ref");
+        if (ref == null) {
+            return node;
+        }
+        Map<String, Object> target = spec;
+        for (String part : ref.toString().substring(2).split("/")) {
+            target = map(target.get(part));
+        }
+        return target;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    private static Map<String, Object> spec() throws IOException {
+        try (Reader in = Files.newBufferedReader(Path.of(System.getProperty("api.spec", "../api-spec/openapi.yaml")))) {
+            return new Yaml().load(in);
+        }
+    }
+}
