@@ -1,6 +1,7 @@
 package app.mobilebackend.core.contract;
 
 import app.mobilebackend.api.model.FieldError;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -23,14 +24,16 @@ import java.util.function.Function;
 public final class OperationContract {
 
     /**
-     * Strict JSON: one value and nothing after it, no field twice (which of the two would count?). Numbers keep their
-     * exact value, so that {@code 1.0} is not an integer and a huge one is not rounded into range.
+     * Strict JSON: one value and nothing after it ({@link #check} reads on past the value), no field twice (which of
+     * the two would count?). Numbers keep their exact value, so that {@code 1.0} is not an integer and a huge one is
+     * not rounded into range.
      */
     private static final ObjectMapper JSON = JsonMapper.builder()
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .build();
+
+    private static final String TRAILING_DATA = "The request body has more data after its JSON value.";
 
     /** A JSON request body: whether the operation needs one, and its schema. */
     record Body(boolean required, Schema schema) {
@@ -73,8 +76,18 @@ public final class OperationContract {
             return new Violations(null, errors);
         }
         JsonNode document;
-        try {
-            document = JSON.readTree(bodyText);
+        try (JsonParser parser = JSON.createParser(bodyText)) {
+            document = JSON.readTree(parser);
+            if (document == null) {
+                return new Violations("The request body is not valid JSON.", errors);
+            }
+            try {
+                if (parser.nextToken() != null) {
+                    return new Violations(TRAILING_DATA, errors);
+                }
+            } catch (IOException afterTheValue) {
+                return new Violations(TRAILING_DATA, errors); // "{…} x": whatever follows the value is not JSON either
+            }
         } catch (IOException e) {
             return new Violations(malformed(e), errors);
         }
@@ -107,9 +120,6 @@ public final class OperationContract {
     private static String malformed(IOException e) {
         String message = e instanceof StreamReadException read ? read.getOriginalMessage() : e.getMessage();
         Function<String, Boolean> says = fragment -> message != null && message.contains(fragment);
-        if (says.apply("Trailing token")) {
-            return "The request body has more data after its JSON value.";
-        }
         if (says.apply("Duplicate field")) {
             return "The request body names a field twice: " + message.substring(message.indexOf('\'')).replace('\'', '"') + ".";
         }

@@ -81,6 +81,17 @@ class ApiContractTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"{\"title\":\"a\"}{}", "{\"title\":\"a\"} x", "{\"title\":\"a\"},", "[] []", "{\"title\":\"a\"}\n\"more\""})
+    void saysWhenDataFollowsTheJsonValue(String body) {
+        assertEquals("The request body has more data after its JSON value.", check("POST", "/todos", Map.of(), body).malformedBody());
+    }
+
+    @Test
+    void acceptsWhitespaceAfterTheJsonValue() {
+        assertTrue(check("POST", "/todos", Map.of(), "{\"title\":\"a\"}\n  \t").none());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"maybe", "TRUE", "1", "", "yes"})
     void readsBooleanParametersOnlyAsTrueOrFalse(String done) {
         assertEquals(List.of(new FieldError("done", "must be true or false")),
