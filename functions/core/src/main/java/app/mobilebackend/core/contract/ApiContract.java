@@ -39,25 +39,19 @@ public final class ApiContract {
     private static final String SPEC_IRI = "urn:mobile-backend:openapi.json";
 
     private final ObjectMapper json = new ObjectMapper();
-    private final JsonNode spec;
-    private final SchemaRegistry schemas;
     private final Map<String, Optional<OperationContract>> operations = new ConcurrentHashMap<>();
     private final AtomicInteger inlineSchemas = new AtomicInteger();
+    private volatile Spec spec;
 
+    /** The spec's document, and its schemas as a registry that resolves references into it. */
+    private record Spec(JsonNode document, SchemaRegistry schemas) {
+    }
+
+    /**
+     * The rules of this function's routes are built now, in the init phase. A function without routes (a Cognito
+     * trigger, the outbox relay) reads no spec at all.
+     */
     ApiContract(Router router) {
-        String text = readSpec();
-        try {
-            this.spec = json.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The spec in the jar is not JSON: " + SPEC_RESOURCE, e);
-        }
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-            .formatAssertionsEnabled(true)
-            .pathType(PathType.JSON_POINTER)
-            .locale(Locale.ROOT)
-            .build();
-        this.schemas = SchemaRegistry.withDialect(Dialects.getOpenApi30(),
-            builder -> builder.schemaRegistryConfig(config).schemas(Map.of(SPEC_IRI, text)));
         router.uriRoutes().forEach(route -> operation(route.getHttpMethodName(), route.getUriMatchTemplate().toString()));
     }
 
@@ -68,7 +62,7 @@ public final class ApiContract {
     }
 
     private OperationContract build(String method, String pathTemplate) {
-        JsonNode path = spec.path("paths").path(pathTemplate);
+        JsonNode path = spec().document().path("paths").path(pathTemplate);
         JsonNode operation = path.path(method);
         if (!operation.isObject()) {
             return null;
@@ -97,7 +91,7 @@ public final class ApiContract {
     /** A {@code $ref} within the spec ({@code #/components/parameters/Limit}) followed to what it names. */
     private JsonNode resolve(JsonNode node) {
         JsonNode ref = node.path("$ref");
-        return ref.isTextual() && ref.asText().startsWith("#") ? resolve(spec.at(ref.asText().substring(1))) : node;
+        return ref.isTextual() && ref.asText().startsWith("#") ? resolve(spec().document().at(ref.asText().substring(1))) : node;
     }
 
     /**
@@ -110,7 +104,7 @@ public final class ApiContract {
         }
         JsonNode copy = schema.deepCopy();
         absolutize(copy);
-        return schemas.getSchema(SchemaLocation.of("urn:mobile-backend:schema:" + inlineSchemas.incrementAndGet()), copy);
+        return spec().schemas().getSchema(SchemaLocation.of("urn:mobile-backend:schema:" + inlineSchemas.incrementAndGet()), copy);
     }
 
     private static void absolutize(JsonNode node) {
@@ -127,6 +121,36 @@ public final class ApiContract {
         }
     }
 
+    private Spec spec() {
+        Spec loaded = spec;
+        if (loaded == null) {
+            synchronized (this) {
+                if (spec == null) {
+                    spec = load();
+                }
+                loaded = spec;
+            }
+        }
+        return loaded;
+    }
+
+    private Spec load() {
+        String text = readSpec();
+        JsonNode document;
+        try {
+            document = json.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The spec in the jar is not JSON: " + SPEC_RESOURCE, e);
+        }
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+            .formatAssertionsEnabled(true)
+            .pathType(PathType.JSON_POINTER)
+            .locale(Locale.ROOT)
+            .build();
+        return new Spec(document, SchemaRegistry.withDialect(Dialects.getOpenApi30(),
+            builder -> builder.schemaRegistryConfig(config).schemas(Map.of(SPEC_IRI, text))));
+    }
+
     private static String readSpec() {
         try (InputStream in = ApiContract.class.getClassLoader().getResourceAsStream(SPEC_RESOURCE)) {
             if (in == null) {
@@ -138,10 +162,15 @@ public final class ApiContract {
         }
     }
 
+    /** For tests: whether the spec has been read. */
+    boolean specRead() {
+        return spec != null;
+    }
+
     /** For tests: every operation the spec declares, as method and path. */
     List<String> declaredOperations() {
         List<String> all = new ArrayList<>();
-        spec.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+        spec().document().path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             if (!operation.getKey().equals("parameters")) {
                 all.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
             }

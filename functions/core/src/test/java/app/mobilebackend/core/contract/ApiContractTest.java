@@ -37,6 +37,13 @@ class ApiContractTest {
     }
 
     @Test
+    void readsNoSpecAtStartInAFunctionWithoutRoutes() {
+        try (ApplicationContext triggerLike = ApplicationContext.builder().properties(Map.of("datasources.default.enabled", false)).build().start()) {
+            assertFalse(triggerLike.getBean(ApiContract.class).specRead());
+        }
+    }
+
+    @Test
     void buildsTheRulesOfEveryOperationTheSpecDeclares() {
         List<String> operations = contract.declaredOperations();
         assertTrue(operations.size() >= 22, operations.toString());
