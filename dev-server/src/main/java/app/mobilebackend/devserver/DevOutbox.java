@@ -1,6 +1,6 @@
 package app.mobilebackend.devserver;
 
-import app.mobilebackend.core.outbox.OutboxRelay;
+import app.mobilebackend.outbox.OutboxRelay;
 import app.mobilebackend.testkit.aws.EventBridgeStandIn;
 import io.micronaut.context.ApplicationContext;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package app.mobilebackend.functions.postconfirmation;
 
 import app.mobilebackend.core.lambda.TriggerContexts;
-import app.mobilebackend.core.profiles.ProfileService;
+import app.mobilebackend.identity.profiles.ProfileService;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;

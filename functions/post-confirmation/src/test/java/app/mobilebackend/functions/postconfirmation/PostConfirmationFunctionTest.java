@@ -1,7 +1,7 @@
 package app.mobilebackend.functions.postconfirmation;
 
-import app.mobilebackend.core.profiles.ProfileRepository;
-import app.mobilebackend.core.profiles.ProfileRow;
+import app.mobilebackend.identity.profiles.ProfileRepository;
+import app.mobilebackend.identity.profiles.ProfileRow;
 import app.mobilebackend.testkit.FunctionEnvironment;
 import app.mobilebackend.testkit.LambdaRuntimeSerialization;
 import app.mobilebackend.testkit.aws.SesStandIn;

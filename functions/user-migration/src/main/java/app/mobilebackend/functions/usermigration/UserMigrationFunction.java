@@ -1,7 +1,7 @@
 package app.mobilebackend.functions.usermigration;
 
 import app.mobilebackend.core.lambda.TriggerContexts;
-import app.mobilebackend.core.legacy.UserMigration;
+import app.mobilebackend.identity.legacy.UserMigration;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;

@@ -1,6 +1,6 @@
 package app.mobilebackend.functions.usermigration;
 
-import app.mobilebackend.core.legacy.LegacyAuthException;
+import app.mobilebackend.identity.legacy.LegacyAuthException;
 import app.mobilebackend.testkit.LambdaRuntimeSerialization;
 import app.mobilebackend.testkit.LegacyAuthStandIn;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent;

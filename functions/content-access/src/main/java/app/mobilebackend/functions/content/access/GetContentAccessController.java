@@ -2,7 +2,7 @@ package app.mobilebackend.functions.content.access;
 
 import app.mobilebackend.api.ContentAccessApi;
 import app.mobilebackend.api.model.ContentAccess;
-import app.mobilebackend.core.content.ContentAccessService;
+import app.mobilebackend.content.ContentAccessService;
 import app.mobilebackend.core.security.CurrentUser;
 import io.micronaut.http.annotation.Controller;
 

@@ -1,8 +1,8 @@
 package app.mobilebackend.functions.content.access;
 
 import app.mobilebackend.api.model.ContentAccess;
-import app.mobilebackend.core.content.PremiumSubscriptionRepository;
-import app.mobilebackend.core.content.PremiumSubscriptionRow;
+import app.mobilebackend.content.PremiumSubscriptionRepository;
+import app.mobilebackend.content.PremiumSubscriptionRow;
 import app.mobilebackend.testkit.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.LocalIdentityProvider;

@@ -2,7 +2,7 @@ package app.mobilebackend.functions.content.list;
 
 import app.mobilebackend.api.ContentListApi;
 import app.mobilebackend.api.model.ContentPage;
-import app.mobilebackend.core.content.ContentCatalog;
+import app.mobilebackend.content.ContentCatalog;
 import io.micronaut.http.annotation.Controller;
 
 /** Serves listContent: one page of the content catalog, for any signed-in user. */

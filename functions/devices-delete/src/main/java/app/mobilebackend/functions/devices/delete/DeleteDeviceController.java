@@ -2,7 +2,7 @@ package app.mobilebackend.functions.devices.delete;
 
 import app.mobilebackend.api.DevicesDeleteApi;
 import app.mobilebackend.core.error.ProblemErrorResponseProcessor;
-import app.mobilebackend.core.push.DeviceService;
+import app.mobilebackend.push.DeviceService;
 import app.mobilebackend.core.security.CurrentUser;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

@@ -2,7 +2,7 @@ package app.mobilebackend.functions.devices.list;
 
 import app.mobilebackend.api.DevicesListApi;
 import app.mobilebackend.api.model.DeviceList;
-import app.mobilebackend.core.push.DeviceService;
+import app.mobilebackend.push.DeviceService;
 import app.mobilebackend.core.security.CurrentUser;
 import io.micronaut.http.annotation.Controller;
 

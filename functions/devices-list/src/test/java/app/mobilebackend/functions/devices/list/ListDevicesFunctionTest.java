@@ -4,7 +4,7 @@ import app.mobilebackend.api.model.Device;
 import app.mobilebackend.api.model.DeviceList;
 import app.mobilebackend.api.model.DevicePlatform;
 import app.mobilebackend.api.model.DeviceRegistration;
-import app.mobilebackend.core.push.DeviceService;
+import app.mobilebackend.push.DeviceService;
 import app.mobilebackend.testkit.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;

@@ -3,9 +3,9 @@ package app.mobilebackend.functions.devices.register;
 import app.mobilebackend.api.model.Device;
 import app.mobilebackend.api.model.DevicePlatform;
 import app.mobilebackend.api.model.DeviceRegistration;
-import app.mobilebackend.core.outbox.OutboxEvent;
-import app.mobilebackend.core.outbox.OutboxPublisher;
-import app.mobilebackend.core.push.DeviceService;
+import app.mobilebackend.outbox.OutboxEvent;
+import app.mobilebackend.outbox.OutboxPublisher;
+import app.mobilebackend.push.DeviceService;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
 import app.mobilebackend.testkit.aws.SnsStandIn;
@@ -190,7 +190,7 @@ class PushOutboxPublisherTest {
     }
 
     private static String endpointOf(Device device) {
-        return function.context().getBean(app.mobilebackend.core.push.DeviceRepository.class)
+        return function.context().getBean(app.mobilebackend.push.DeviceRepository.class)
             .findById(device.getId()).orElseThrow().endpointArn();
     }
 

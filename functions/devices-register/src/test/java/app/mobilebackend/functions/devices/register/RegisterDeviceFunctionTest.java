@@ -3,7 +3,7 @@ package app.mobilebackend.functions.devices.register;
 import app.mobilebackend.api.model.Device;
 import app.mobilebackend.api.model.DevicePlatform;
 import app.mobilebackend.api.model.DeviceRegistration;
-import app.mobilebackend.core.push.DeviceService;
+import app.mobilebackend.push.DeviceService;
 import app.mobilebackend.testkit.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;

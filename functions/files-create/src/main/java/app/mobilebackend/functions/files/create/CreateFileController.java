@@ -3,7 +3,7 @@ package app.mobilebackend.functions.files.create;
 import app.mobilebackend.api.FilesCreateApi;
 import app.mobilebackend.api.model.FileCreate;
 import app.mobilebackend.api.model.FileUpload;
-import app.mobilebackend.core.files.FileService;
+import app.mobilebackend.files.FileService;
 import app.mobilebackend.core.security.CurrentUser;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;

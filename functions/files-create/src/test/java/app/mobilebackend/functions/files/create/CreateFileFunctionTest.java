@@ -1,8 +1,8 @@
 package app.mobilebackend.functions.files.create;
 
 import app.mobilebackend.api.model.FileUpload;
-import app.mobilebackend.core.files.FileObjects;
-import app.mobilebackend.core.files.FileService;
+import app.mobilebackend.files.FileObjects;
+import app.mobilebackend.files.FileService;
 import app.mobilebackend.testkit.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;

@@ -2,7 +2,7 @@ package app.mobilebackend.functions.files.delete;
 
 import app.mobilebackend.api.FilesDeleteApi;
 import app.mobilebackend.core.error.ProblemErrorResponseProcessor;
-import app.mobilebackend.core.files.FileService;
+import app.mobilebackend.files.FileService;
 import app.mobilebackend.core.security.CurrentUser;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

@@ -2,7 +2,7 @@ package app.mobilebackend.functions.files.get;
 
 import app.mobilebackend.api.FilesGetApi;
 import app.mobilebackend.api.model.FileDownload;
-import app.mobilebackend.core.files.FileService;
+import app.mobilebackend.files.FileService;
 import app.mobilebackend.core.security.CurrentUser;
 import io.micronaut.http.annotation.Controller;
 

@@ -2,7 +2,7 @@ package app.mobilebackend.functions.files.list;
 
 import app.mobilebackend.api.FilesListApi;
 import app.mobilebackend.api.model.FilePage;
-import app.mobilebackend.core.files.FileService;
+import app.mobilebackend.files.FileService;
 import app.mobilebackend.core.security.CurrentUser;
 import io.micronaut.http.annotation.Controller;
 

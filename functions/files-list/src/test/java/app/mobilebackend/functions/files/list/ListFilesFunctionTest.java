@@ -3,7 +3,7 @@ package app.mobilebackend.functions.files.list;
 import app.mobilebackend.api.model.FileCreate;
 import app.mobilebackend.api.model.FilePage;
 import app.mobilebackend.api.model.StoredFile;
-import app.mobilebackend.core.files.FileService;
+import app.mobilebackend.files.FileService;
 import app.mobilebackend.testkit.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;

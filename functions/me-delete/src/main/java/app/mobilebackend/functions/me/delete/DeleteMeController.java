@@ -2,7 +2,7 @@ package app.mobilebackend.functions.me.delete;
 
 import app.mobilebackend.api.MeDeleteApi;
 import app.mobilebackend.core.error.ProblemErrorResponseProcessor;
-import app.mobilebackend.core.me.MeService;
+import app.mobilebackend.privacy.MeService;
 import app.mobilebackend.core.security.CurrentUser;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

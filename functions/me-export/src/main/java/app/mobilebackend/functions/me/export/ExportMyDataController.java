@@ -2,7 +2,7 @@ package app.mobilebackend.functions.me.export;
 
 import app.mobilebackend.api.MeExportApi;
 import app.mobilebackend.api.model.DataExport;
-import app.mobilebackend.core.me.MeService;
+import app.mobilebackend.privacy.MeService;
 import app.mobilebackend.core.security.CurrentUser;
 import io.micronaut.http.annotation.Controller;
 

@@ -3,7 +3,7 @@ package app.mobilebackend.functions.orders.create;
 import app.mobilebackend.api.OrdersCreateApi;
 import app.mobilebackend.api.model.Order;
 import app.mobilebackend.api.model.OrderCreate;
-import app.mobilebackend.core.orders.OrderService;
+import app.mobilebackend.orders.OrderService;
 import app.mobilebackend.core.security.CurrentUser;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;

@@ -2,9 +2,9 @@ package app.mobilebackend.functions.orders.create;
 
 import app.mobilebackend.api.model.Order;
 import app.mobilebackend.api.model.OrderStatus;
-import app.mobilebackend.core.orders.OrderService;
-import app.mobilebackend.core.outbox.OutboxRepository;
-import app.mobilebackend.core.outbox.OutboxRow;
+import app.mobilebackend.orders.OrderService;
+import app.mobilebackend.outbox.OutboxRepository;
+import app.mobilebackend.outbox.OutboxRow;
 import app.mobilebackend.testkit.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestDatabase;

@@ -2,7 +2,7 @@ package app.mobilebackend.functions.orders.get;
 
 import app.mobilebackend.api.OrdersGetApi;
 import app.mobilebackend.api.model.Order;
-import app.mobilebackend.core.orders.OrderService;
+import app.mobilebackend.orders.OrderService;
 import app.mobilebackend.core.security.CurrentUser;
 import io.micronaut.http.annotation.Controller;
 

@@ -2,7 +2,7 @@ package app.mobilebackend.functions.orders.list;
 
 import app.mobilebackend.api.OrdersListApi;
 import app.mobilebackend.api.model.OrderPage;
-import app.mobilebackend.core.orders.OrderService;
+import app.mobilebackend.orders.OrderService;
 import app.mobilebackend.core.security.CurrentUser;
 import io.micronaut.http.annotation.Controller;
 

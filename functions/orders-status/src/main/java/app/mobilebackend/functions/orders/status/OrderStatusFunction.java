@@ -1,7 +1,7 @@
 package app.mobilebackend.functions.orders.status;
 
 import app.mobilebackend.api.model.OrderStatus;
-import app.mobilebackend.core.orders.OrderStatusService;
+import app.mobilebackend.orders.OrderStatusService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;

@@ -1,6 +1,6 @@
 package app.mobilebackend.functions.outbox.relay;
 
-import app.mobilebackend.core.outbox.OutboxRelay;
+import app.mobilebackend.outbox.OutboxRelay;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;

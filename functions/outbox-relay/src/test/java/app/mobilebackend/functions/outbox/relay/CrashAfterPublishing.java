@@ -1,8 +1,8 @@
 package app.mobilebackend.functions.outbox.relay;
 
-import app.mobilebackend.core.outbox.EventBridgePublisher;
-import app.mobilebackend.core.outbox.OutboxEvent;
-import app.mobilebackend.core.outbox.OutboxPublisher;
+import app.mobilebackend.orders.EventBridgePublisher;
+import app.mobilebackend.outbox.OutboxEvent;
+import app.mobilebackend.outbox.OutboxPublisher;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;

@@ -2,9 +2,9 @@ package app.mobilebackend.functions.outbox.relay;
 
 import app.mobilebackend.api.model.OrderCreate;
 import app.mobilebackend.api.model.OrderLineCreate;
-import app.mobilebackend.core.orders.OrderService;
-import app.mobilebackend.core.outbox.OutboxRepository;
-import app.mobilebackend.core.outbox.OutboxRow;
+import app.mobilebackend.orders.OrderService;
+import app.mobilebackend.outbox.OutboxRepository;
+import app.mobilebackend.outbox.OutboxRow;
 import app.mobilebackend.testkit.FunctionEnvironment;
 import app.mobilebackend.testkit.TestUser;
 import app.mobilebackend.testkit.aws.EventBridgeStandIn;

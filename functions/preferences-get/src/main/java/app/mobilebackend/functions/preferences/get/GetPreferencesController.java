@@ -3,7 +3,7 @@ package app.mobilebackend.functions.preferences.get;
 import app.mobilebackend.api.PreferencesGetApi;
 import app.mobilebackend.api.model.Preferences;
 import app.mobilebackend.core.http.ETags;
-import app.mobilebackend.core.preferences.PreferencesService;
+import app.mobilebackend.preferences.PreferencesService;
 import app.mobilebackend.core.security.CurrentUser;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;

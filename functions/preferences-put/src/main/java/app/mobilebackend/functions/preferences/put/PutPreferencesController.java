@@ -4,7 +4,7 @@ import app.mobilebackend.api.PreferencesPutApi;
 import app.mobilebackend.api.model.Preferences;
 import app.mobilebackend.api.model.PreferencesUpdate;
 import app.mobilebackend.core.http.ETags;
-import app.mobilebackend.core.preferences.PreferencesService;
+import app.mobilebackend.preferences.PreferencesService;
 import app.mobilebackend.core.security.CurrentUser;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;

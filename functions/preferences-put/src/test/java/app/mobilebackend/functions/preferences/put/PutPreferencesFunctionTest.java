@@ -1,6 +1,6 @@
 package app.mobilebackend.functions.preferences.put;
 
-import app.mobilebackend.core.preferences.PreferencesService;
+import app.mobilebackend.preferences.PreferencesService;
 import app.mobilebackend.testkit.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;

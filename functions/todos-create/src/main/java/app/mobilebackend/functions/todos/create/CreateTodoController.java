@@ -5,7 +5,7 @@ import app.mobilebackend.api.model.Todo;
 import app.mobilebackend.api.model.TodoCreate;
 import app.mobilebackend.core.http.ETags;
 import app.mobilebackend.core.security.CurrentUser;
-import app.mobilebackend.core.todos.TodoService;
+import app.mobilebackend.todos.TodoService;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;

@@ -3,7 +3,7 @@ package app.mobilebackend.functions.todos.delete;
 import app.mobilebackend.api.TodosDeleteApi;
 import app.mobilebackend.core.error.ProblemErrorResponseProcessor;
 import app.mobilebackend.core.security.CurrentUser;
-import app.mobilebackend.core.todos.TodoService;
+import app.mobilebackend.todos.TodoService;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;

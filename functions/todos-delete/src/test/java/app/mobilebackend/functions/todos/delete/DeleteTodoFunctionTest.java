@@ -3,7 +3,7 @@ package app.mobilebackend.functions.todos.delete;
 import app.mobilebackend.api.model.Todo;
 import app.mobilebackend.api.model.TodoCreate;
 import app.mobilebackend.core.error.ApiException;
-import app.mobilebackend.core.todos.TodoService;
+import app.mobilebackend.todos.TodoService;
 import app.mobilebackend.testkit.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;

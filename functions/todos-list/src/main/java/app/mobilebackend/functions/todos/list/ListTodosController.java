@@ -3,7 +3,7 @@ package app.mobilebackend.functions.todos.list;
 import app.mobilebackend.api.TodosListApi;
 import app.mobilebackend.api.model.TodoPage;
 import app.mobilebackend.core.security.CurrentUser;
-import app.mobilebackend.core.todos.TodoService;
+import app.mobilebackend.todos.TodoService;
 import io.micronaut.http.annotation.Controller;
 
 /** Serves listTodos: one page of the caller's to-dos. */
