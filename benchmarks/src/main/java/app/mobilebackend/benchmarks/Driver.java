@@ -1,7 +1,8 @@
 package app.mobilebackend.benchmarks;
 
 import app.mobilebackend.benchmarks.launcher.Json;
-import app.mobilebackend.testkit.LocalIdentityProvider;
+import app.mobilebackend.localstack.LocalDatabase;
+import app.mobilebackend.localstack.LocalIdentityProvider;
 import app.mobilebackend.testkit.TestDatabase;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +90,7 @@ public final class Driver {
     private final List<String> failures = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
-    private TestDatabase db;
+    private LocalDatabase db;
     private LocalIdentityProvider idp;
     private final StandIns standIns = new StandIns();
 

@@ -1,11 +1,11 @@
 package app.mobilebackend.benchmarks;
 
-import app.mobilebackend.testkit.LegacyAuthStandIn;
-import app.mobilebackend.testkit.aws.CloudFrontTestKeys;
-import app.mobilebackend.testkit.aws.EventBridgeStandIn;
-import app.mobilebackend.testkit.aws.S3StandIn;
-import app.mobilebackend.testkit.aws.SesStandIn;
-import app.mobilebackend.testkit.aws.SnsStandIn;
+import app.mobilebackend.localstack.LegacyAuthStandIn;
+import app.mobilebackend.localstack.aws.CloudFrontTestKeys;
+import app.mobilebackend.localstack.aws.EventBridgeStandIn;
+import app.mobilebackend.localstack.aws.S3StandIn;
+import app.mobilebackend.localstack.aws.SesStandIn;
+import app.mobilebackend.localstack.aws.SnsStandIn;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;

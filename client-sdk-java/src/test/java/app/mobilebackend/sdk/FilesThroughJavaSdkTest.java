@@ -6,7 +6,7 @@ import app.mobilebackend.sdk.model.FileDownload;
 import app.mobilebackend.sdk.model.FilePage;
 import app.mobilebackend.sdk.model.FileUpload;
 import app.mobilebackend.sdk.model.StoredFile;
-import app.mobilebackend.testkit.aws.PresignedRequests;
+import app.mobilebackend.localstack.aws.PresignedRequests;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

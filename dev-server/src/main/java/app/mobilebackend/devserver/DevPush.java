@@ -1,6 +1,6 @@
 package app.mobilebackend.devserver;
 
-import app.mobilebackend.testkit.aws.SnsStandIn;
+import app.mobilebackend.localstack.aws.SnsStandIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,9 @@
 package app.mobilebackend.devserver;
 
 import app.mobilebackend.core.lambda.ApiGatewayHandler;
-import app.mobilebackend.testkit.LocalIdentityProvider;
-import app.mobilebackend.testkit.TestDatabase;
-import app.mobilebackend.testkit.aws.S3StandIn;
+import app.mobilebackend.localstack.LocalIdentityProvider;
+import app.mobilebackend.localstack.LocalDatabase;
+import app.mobilebackend.localstack.aws.S3StandIn;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -68,9 +68,9 @@ public final class DevServer implements AutoCloseable {
      * Starts the API on {@code port} (0: any free port). Data live in {@code dataDir}: the embedded database
      * (unless {@code database} names another) and the signing key, so to-dos and tokens survive a restart.
      */
-    public static DevServer start(int port, Path dataDir, TestDatabase database) throws IOException {
+    public static DevServer start(int port, Path dataDir, LocalDatabase database) throws IOException {
         Files.createDirectories(dataDir);
-        TestDatabase db = database != null ? database : TestDatabase.embedded(dataDir.resolve("mariadb"));
+        LocalDatabase db = database != null ? database : LocalDatabase.embedded(dataDir.resolve("mariadb"));
         db.migrate();
         LocalIdentityProvider identity = LocalIdentityProvider.start(signingKey(dataDir.resolve("dev-signing-key.json")));
         Map<String, Object> properties = new HashMap<>(identity.properties());
@@ -100,8 +100,8 @@ public final class DevServer implements AutoCloseable {
         int port = Integer.parseInt(env("PORT", "8080"));
         Path dataDir = Path.of(env("DEV_DATA_DIR", Path.of(System.getProperty("user.home"), ".mobile-backend", "dev").toString()));
         String dbUrl = System.getenv("DB_URL");
-        TestDatabase database = dbUrl == null || dbUrl.isBlank() ? null
-            : TestDatabase.configured(dbUrl, env("DB_USERNAME", "root"), env("DB_PASSWORD", ""));
+        LocalDatabase database = dbUrl == null || dbUrl.isBlank() ? null
+            : LocalDatabase.configured(dbUrl, env("DB_USERNAME", "root"), env("DB_PASSWORD", ""));
         DevServer dev = start(port, dataDir, database);
         Runtime.getRuntime().addShutdownHook(new Thread(dev::close));
         String token = dev.token("dev-user");

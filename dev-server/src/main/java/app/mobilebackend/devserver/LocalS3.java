@@ -1,6 +1,6 @@
 package app.mobilebackend.devserver;
 
-import app.mobilebackend.testkit.aws.S3StandIn;
+import app.mobilebackend.localstack.aws.S3StandIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

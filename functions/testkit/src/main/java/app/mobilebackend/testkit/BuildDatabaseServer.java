@@ -1,5 +1,7 @@
 package app.mobilebackend.testkit;
 
+import app.mobilebackend.localstack.LocalDatabase;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -99,7 +101,7 @@ public final class BuildDatabaseServer {
     }
 
     private static void serve(Path folder, long build) throws IOException, InterruptedException {
-        TestDatabase database = TestDatabase.embedded(null);
+        LocalDatabase database = LocalDatabase.embedded(null);
         Properties server = new Properties();
         server.setProperty("url", database.url());
         server.setProperty("username", database.username());

@@ -1,6 +1,8 @@
 package app.mobilebackend.testkit;
 
-import app.mobilebackend.testkit.aws.CloudFrontTestKeys;
+import app.mobilebackend.localstack.LocalDatabase;
+import app.mobilebackend.localstack.LocalIdentityProvider;
+import app.mobilebackend.localstack.aws.CloudFrontTestKeys;
 
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +20,7 @@ public final class FunctionEnvironment {
     }
 
     public static Map<String, Object> properties() {
-        TestDatabase db = TestDatabase.shared();
+        LocalDatabase db = TestDatabase.shared();
         Map<String, Object> properties = new HashMap<>(LocalIdentityProvider.shared().properties());
         properties.put("db.url", db.url());
         properties.put("db.username", db.username());

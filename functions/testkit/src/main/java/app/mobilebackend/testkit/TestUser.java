@@ -1,5 +1,7 @@
 package app.mobilebackend.testkit;
 
+import app.mobilebackend.localstack.LocalIdentityProvider;
+
 import java.util.UUID;
 
 /** A user no other test knows, with a valid access token from the shared identity provider. */

@@ -1,8 +1,8 @@
 package app.mobilebackend.functions.health;
 
-import app.mobilebackend.testkit.ApiGatewayEvents;
+import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
-import app.mobilebackend.testkit.LocalIdentityProvider;
+import app.mobilebackend.localstack.LocalIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

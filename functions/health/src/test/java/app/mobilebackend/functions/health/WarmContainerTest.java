@@ -1,7 +1,7 @@
 package app.mobilebackend.functions.health;
 
 import app.mobilebackend.core.lambda.CurrentInvocation;
-import app.mobilebackend.testkit.ApiGatewayEvents;
+import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import org.junit.jupiter.api.AfterAll;

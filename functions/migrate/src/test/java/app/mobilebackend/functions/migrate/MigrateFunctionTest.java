@@ -1,5 +1,6 @@
 package app.mobilebackend.functions.migrate;
 
+import app.mobilebackend.localstack.LocalDatabase;
 import app.mobilebackend.testkit.FunctionEnvironment;
 import app.mobilebackend.testkit.TestDatabase;
 import io.micronaut.context.ApplicationContext;
@@ -23,7 +24,7 @@ class MigrateFunctionTest {
 
     @Test
     void migratesEmptyDatabaseOnceAndThenAppliesNothing() throws SQLException {
-        TestDatabase db = TestDatabase.shared();
+        LocalDatabase db = TestDatabase.shared();
         String schema = "migrate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password());
              Statement statement = connection.createStatement()) {

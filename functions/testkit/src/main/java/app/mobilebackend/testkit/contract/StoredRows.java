@@ -1,6 +1,6 @@
 package app.mobilebackend.testkit.contract;
 
-import app.mobilebackend.testkit.TestDatabase;
+import app.mobilebackend.localstack.LocalDatabase;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,7 +21,7 @@ public final class StoredRows implements AutoCloseable {
     private final Connection connection;
     private final String countAll;
 
-    public StoredRows(TestDatabase database) throws SQLException {
+    public StoredRows(LocalDatabase database) throws SQLException {
         this.connection = DriverManager.getConnection(database.url(), database.username(), database.password());
         List<String> tables = new ArrayList<>();
         try (Statement statement = connection.createStatement();

@@ -2,7 +2,7 @@ package app.mobilebackend.functions.usermigration;
 
 import app.mobilebackend.identity.legacy.LegacyAuthException;
 import app.mobilebackend.testkit.LambdaRuntimeSerialization;
-import app.mobilebackend.testkit.LegacyAuthStandIn;
+import app.mobilebackend.localstack.LegacyAuthStandIn;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.micronaut.function.aws.proxy.MockLambdaContext;

@@ -2,7 +2,7 @@ package app.mobilebackend.functions.content.list;
 
 import app.mobilebackend.api.model.ContentItem;
 import app.mobilebackend.api.model.ContentPage;
-import app.mobilebackend.testkit.ApiGatewayEvents;
+import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
 import org.junit.jupiter.api.AfterAll;

@@ -8,7 +8,7 @@ import app.mobilebackend.core.personaldata.PersonalData;
 import app.mobilebackend.push.DeviceService;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
-import app.mobilebackend.testkit.aws.SnsStandIn;
+import app.mobilebackend.localstack.aws.SnsStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

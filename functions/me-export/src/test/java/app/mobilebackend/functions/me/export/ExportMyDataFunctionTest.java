@@ -5,7 +5,7 @@ import app.mobilebackend.api.model.TodoCreate;
 import app.mobilebackend.core.audit.AuditLog;
 import app.mobilebackend.preferences.PreferencesService;
 import app.mobilebackend.todos.TodoService;
-import app.mobilebackend.testkit.ApiGatewayEvents;
+import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
 import ch.qos.logback.classic.Logger;

@@ -2,10 +2,11 @@ package app.mobilebackend.functions.orders.create;
 
 import app.mobilebackend.api.model.Order;
 import app.mobilebackend.api.model.OrderStatus;
+import app.mobilebackend.localstack.ApiGatewayEvents;
+import app.mobilebackend.localstack.LocalDatabase;
 import app.mobilebackend.orders.OrderService;
 import app.mobilebackend.outbox.OutboxRepository;
 import app.mobilebackend.outbox.OutboxRow;
-import app.mobilebackend.testkit.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestDatabase;
 import app.mobilebackend.testkit.TestUser;
@@ -175,7 +176,7 @@ class CreateOrderFunctionTest {
     void losesTheInsertRaceToAnUncommittedOrderAndAnswersConflictOnceItCommits() throws Exception {
         TestUser user = TestUser.fresh();
         assertEquals(201, place(user, "warm-up", TWO_TEAS).getStatusCode()); // a warm handler: the racing request goes straight to the database
-        TestDatabase db = TestDatabase.shared();
+        LocalDatabase db = TestDatabase.shared();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (Connection other = DriverManager.getConnection(db.url(), db.username(), db.password())) {
             // Another container is placing a different order with the same key and has not committed yet.

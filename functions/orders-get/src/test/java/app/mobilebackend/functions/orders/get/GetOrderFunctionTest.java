@@ -5,7 +5,7 @@ import app.mobilebackend.api.model.OrderCreate;
 import app.mobilebackend.api.model.OrderLineCreate;
 import app.mobilebackend.api.model.OrderStatus;
 import app.mobilebackend.orders.OrderService;
-import app.mobilebackend.testkit.ApiGatewayEvents;
+import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
 import org.junit.jupiter.api.AfterAll;

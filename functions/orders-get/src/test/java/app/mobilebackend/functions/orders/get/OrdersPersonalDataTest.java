@@ -7,7 +7,7 @@ import app.mobilebackend.api.model.OrderLineCreate;
 import app.mobilebackend.orders.OrderService;
 import app.mobilebackend.orders.OrdersPersonalData;
 import app.mobilebackend.outbox.OutboxRepository;
-import app.mobilebackend.testkit.ApiGatewayEvents;
+import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
 import org.junit.jupiter.api.AfterAll;

@@ -7,7 +7,7 @@ import app.mobilebackend.outbox.OutboxRepository;
 import app.mobilebackend.outbox.OutboxRow;
 import app.mobilebackend.testkit.FunctionEnvironment;
 import app.mobilebackend.testkit.TestUser;
-import app.mobilebackend.testkit.aws.EventBridgeStandIn;
+import app.mobilebackend.localstack.aws.EventBridgeStandIn;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.proxy.MockLambdaContext;

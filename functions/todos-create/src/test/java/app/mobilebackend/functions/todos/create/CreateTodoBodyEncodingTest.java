@@ -2,7 +2,7 @@ package app.mobilebackend.functions.todos.create;
 
 import app.mobilebackend.api.model.Todo;
 import app.mobilebackend.todos.TodoService;
-import app.mobilebackend.testkit.ApiGatewayEvents;
+import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;

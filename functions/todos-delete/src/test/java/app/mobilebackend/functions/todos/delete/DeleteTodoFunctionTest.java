@@ -4,7 +4,7 @@ import app.mobilebackend.api.model.Todo;
 import app.mobilebackend.api.model.TodoCreate;
 import app.mobilebackend.core.error.ApiException;
 import app.mobilebackend.todos.TodoService;
-import app.mobilebackend.testkit.ApiGatewayEvents;
+import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
 import org.junit.jupiter.api.AfterAll;

@@ -3,7 +3,7 @@ package app.mobilebackend.functions.todos.get;
 import app.mobilebackend.api.model.Todo;
 import app.mobilebackend.api.model.TodoCreate;
 import app.mobilebackend.todos.TodoService;
-import app.mobilebackend.testkit.ApiGatewayEvents;
+import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;

@@ -2,7 +2,7 @@ package app.mobilebackend.functions.todos.list;
 
 import app.mobilebackend.api.model.TodoCreate;
 import app.mobilebackend.todos.TodoService;
-import app.mobilebackend.testkit.ApiGatewayEvents;
+import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package app.mobilebackend.functions.todos.list;
 
-import app.mobilebackend.testkit.ApiGatewayEvents;
+import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
-import app.mobilebackend.testkit.LocalIdentityProvider;
+import app.mobilebackend.localstack.LocalIdentityProvider;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package app.mobilebackend.functions.todos.list;
 
-import app.mobilebackend.testkit.ApiGatewayEvents;
+import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
 import com.zaxxer.hikari.HikariDataSource;

@@ -1,4 +1,4 @@
-package app.mobilebackend.testkit;
+package app.mobilebackend.localstack;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;

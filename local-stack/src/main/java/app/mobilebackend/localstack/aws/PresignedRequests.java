@@ -1,4 +1,4 @@
-package app.mobilebackend.testkit.aws;
+package app.mobilebackend.localstack.aws;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

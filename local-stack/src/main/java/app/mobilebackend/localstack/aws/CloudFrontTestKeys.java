@@ -1,4 +1,4 @@
-package app.mobilebackend.testkit.aws;
+package app.mobilebackend.localstack.aws;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

@@ -1,6 +1,6 @@
-package app.mobilebackend.testkit.aws;
+package app.mobilebackend.localstack.aws;
 
-import app.mobilebackend.testkit.StandInResponses;
+import app.mobilebackend.localstack.StandInResponses;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

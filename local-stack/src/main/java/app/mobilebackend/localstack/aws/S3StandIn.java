@@ -1,4 +1,4 @@
-package app.mobilebackend.testkit.aws;
+package app.mobilebackend.localstack.aws;
 
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.gaul.s3proxy.AuthenticationType;
