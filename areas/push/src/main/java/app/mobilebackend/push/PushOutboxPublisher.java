@@ -3,6 +3,7 @@ package app.mobilebackend.push;
 import app.mobilebackend.api.model.DevicePlatform;
 import app.mobilebackend.outbox.OutboxEvent;
 import app.mobilebackend.outbox.OutboxPublisher;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import java.util.Set;
  * event stays pending and is offered again (devices already sent to may get it twice: delivery is at least once).
  */
 @Singleton
+@Requires(classes = software.amazon.awssdk.services.sns.SnsClient.class)
 final class PushOutboxPublisher implements OutboxPublisher {
 
     public static final String DESTINATION = "push";

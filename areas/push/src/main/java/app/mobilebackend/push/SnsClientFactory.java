@@ -2,6 +2,7 @@ package app.mobilebackend.push;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -20,7 +21,7 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * The SNS client of the push area. Its region is the platform applications' (endpoints live
+ * The SNS client of the functions that carry the SNS SDK. Its region is the platform applications' (endpoints live
  * in their application's region), else the SDK's default chain ({@code AWS_REGION} on Lambda); credentials come from
  * the default chain (the function's role). {@code aws.sns.endpoint} ({@code AWS_SNS_ENDPOINT}) points it at a local
  * SNS stand-in instead (tests, dev server); it then signs with fixed local credentials. Lambda builds its singletons
@@ -28,6 +29,7 @@ import java.time.Duration;
  * falls back to us-east-1, and a call would fail, not the start.
  */
 @Factory
+@Requires(classes = SnsClient.class)
 final class SnsClientFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnsClientFactory.class);

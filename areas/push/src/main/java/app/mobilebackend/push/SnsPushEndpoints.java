@@ -1,6 +1,7 @@
 package app.mobilebackend.push;
 
 import app.mobilebackend.api.model.DevicePlatform;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import java.util.Map;
  * attributes, hence no custom user data), read the attributes, and re-enable and re-token an endpoint SNS disabled.
  */
 @Singleton
+@Requires(classes = SnsClient.class)
 final class SnsPushEndpoints implements PushEndpoints {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnsPushEndpoints.class);

@@ -463,6 +463,14 @@ public final class Launcher {
             try {
                 Object active = beanContext.getMethod("getActiveBeanRegistrations", Class.class).invoke(context, Object.class);
                 result.put("beansCreated", ((Collection<?>) active).size());
+                // which beans, into this JVM's log (benchmarks/target/logs): where start-up work goes
+                ClassLoader loader = handler.getClass().getClassLoader();
+                Method beanDefinition = Class.forName("io.micronaut.context.BeanRegistration", false, loader).getMethod("getBeanDefinition");
+                Method beanType = Class.forName("io.micronaut.inject.BeanType", false, loader).getMethod("getBeanType");
+                for (Object registration : (Collection<?>) active) {
+                    Class<?> type = (Class<?>) beanType.invoke(beanDefinition.invoke(registration));
+                    System.out.println("BENCH_BEAN " + type.getName());
+                }
             } catch (ReflectiveOperationException | RuntimeException e) {
                 result.put("beansCreated", null);
             }

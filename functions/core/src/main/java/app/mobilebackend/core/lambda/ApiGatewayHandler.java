@@ -10,6 +10,7 @@ import io.micronaut.core.annotation.NonNull;
 import io.micronaut.function.aws.MicronautLambdaContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.uri.UriMatchTemplate;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.web.router.Router;
@@ -75,9 +76,15 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
     /**
      * The Lambda environments, set rather than deduced: deduction reads environment variables and system
      * properties, walks a stack trace looking for test frameworks and probes files, at every cold start, to learn
-     * what is known here; cloud deduction would also call the instance metadata service. Every singleton is built
-     * at start, as Micronaut's Lambda builder does: Lambda's init phase runs with more CPU than an invocation, and a
-     * missing setting stops the function before it serves anything.
+     * what is known here; cloud deduction would also call the instance metadata service.
+     *
+     * <p>At start the context builds the configuration (a missing setting stops the function before it serves
+     * anything) and this function's controllers with what they use: its area's service and repositories, the data
+     * source (whose first connection {@link InitPhase} opens, with the signing keys). Not every singleton, as
+     * Micronaut's Lambda builder does: most of the platform's singletons are never used by one function's routes
+     * (token generation, the scheduler, the SQL dialects it does not speak, ...), and building them cost a third of
+     * the beans at every cold start. The request path's own beans (routing, filters, the token check) are built by the
+     * first request, or in init with {@code lambda.priming=invoke}.
      */
     public static ApplicationContextBuilder contextBuilder() {
         return ApplicationContext.builder()
@@ -86,7 +93,8 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
             .deduceCloudEnvironment(false)
             .bootstrapEnvironment(false) // no bootstrap configuration (a distributed configuration client) to read
             .eagerInitConfiguration(true)
-            .eagerInitSingletons(true);
+            .eagerInitSingletons(false)
+            .eagerInitAnnotated(Controller.class);
     }
 
     private void primeIfAsked() {
