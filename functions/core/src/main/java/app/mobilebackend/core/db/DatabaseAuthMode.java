@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.reflect.ClassUtils;
 
 import java.util.Set;
 
@@ -17,6 +18,9 @@ final class DatabaseAuthMode {
     static final String IAM = "iam";
     static final String SECRETS_MANAGER = "secrets-manager";
 
+    /** Optional in functions-core: only a function deployed with secrets-manager carries it. */
+    private static final String SECRETS_MANAGER_CLIENT = "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient";
+
     private static final Set<String> MODES = Set.of(PASSWORD, IAM, SECRETS_MANAGER);
 
     DatabaseAuthMode(@Property(name = PROPERTY) String mode) {
@@ -24,6 +28,10 @@ final class DatabaseAuthMode {
         if (!MODES.contains(mode)) {
             throw new ConfigurationException(
                 PROPERTY + " (DB_AUTH) must be one of password, iam, secrets-manager; was: " + mode);
+        }
+        if (SECRETS_MANAGER.equals(mode) && !ClassUtils.isPresent(SECRETS_MANAGER_CLIENT, DatabaseAuthMode.class.getClassLoader())) {
+            throw new ConfigurationException(PROPERTY + " (DB_AUTH) is secrets-manager, but this function's jar has no "
+                + "Secrets Manager client: declare software.amazon.awssdk:secretsmanager in the function's pom");
         }
     }
 }

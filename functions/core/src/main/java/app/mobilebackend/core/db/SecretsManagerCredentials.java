@@ -29,6 +29,7 @@ import java.time.Instant;
  */
 @Singleton
 @Requires(property = DatabaseAuthMode.PROPERTY, value = DatabaseAuthMode.SECRETS_MANAGER)
+@Requires(classes = SecretsManagerClient.class)
 final class SecretsManagerCredentials implements DatabaseCredentials, AutoCloseable {
 
     // The fetch runs while the pool waits for a connection (datasources.default.connection-timeout, 5 s).
