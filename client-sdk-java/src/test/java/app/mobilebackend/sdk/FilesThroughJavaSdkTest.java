@@ -1,12 +1,12 @@
 package app.mobilebackend.sdk;
 
+import app.mobilebackend.localstack.aws.PresignedRequests;
 import app.mobilebackend.sdk.api.FilesApi;
 import app.mobilebackend.sdk.model.FileCreate;
 import app.mobilebackend.sdk.model.FileDownload;
 import app.mobilebackend.sdk.model.FilePage;
 import app.mobilebackend.sdk.model.FileUpload;
 import app.mobilebackend.sdk.model.StoredFile;
-import app.mobilebackend.localstack.aws.PresignedRequests;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

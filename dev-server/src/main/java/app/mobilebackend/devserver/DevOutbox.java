@@ -1,7 +1,7 @@
 package app.mobilebackend.devserver;
 
-import app.mobilebackend.outbox.OutboxRelay;
 import app.mobilebackend.localstack.aws.EventBridgeStandIn;
+import app.mobilebackend.outbox.OutboxRelay;
 import io.micronaut.context.ApplicationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
 package app.mobilebackend.devserver;
 
 import app.mobilebackend.core.lambda.ApiGatewayHandler;
-import app.mobilebackend.localstack.LocalIdentityProvider;
 import app.mobilebackend.localstack.LocalDatabase;
+import app.mobilebackend.localstack.LocalIdentityProvider;
 import app.mobilebackend.localstack.aws.S3StandIn;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.nimbusds.jose.jwk.RSAKey;

@@ -1,8 +1,8 @@
 package app.mobilebackend.functions.health;
 
 import app.mobilebackend.localstack.ApiGatewayEvents;
-import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.localstack.LocalIdentityProvider;
+import app.mobilebackend.testkit.LocalFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

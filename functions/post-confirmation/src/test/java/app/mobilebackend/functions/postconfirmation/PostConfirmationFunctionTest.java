@@ -2,9 +2,9 @@ package app.mobilebackend.functions.postconfirmation;
 
 import app.mobilebackend.identity.profiles.ProfileRepository;
 import app.mobilebackend.identity.profiles.ProfileRow;
+import app.mobilebackend.localstack.aws.SesStandIn;
 import app.mobilebackend.testkit.FunctionEnvironment;
 import app.mobilebackend.testkit.LambdaRuntimeSerialization;
-import app.mobilebackend.localstack.aws.SesStandIn;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.micronaut.function.aws.proxy.MockLambdaContext;

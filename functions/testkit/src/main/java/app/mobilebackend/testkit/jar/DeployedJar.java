@@ -1,8 +1,8 @@
 package app.mobilebackend.testkit.jar;
 
-import app.mobilebackend.testkit.FunctionEnvironment;
 import app.mobilebackend.localstack.aws.S3StandIn;
 import app.mobilebackend.localstack.aws.SnsStandIn;
+import app.mobilebackend.testkit.FunctionEnvironment;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -1,8 +1,8 @@
 package app.mobilebackend.functions.usermigration;
 
 import app.mobilebackend.identity.legacy.LegacyAuthException;
-import app.mobilebackend.testkit.LambdaRuntimeSerialization;
 import app.mobilebackend.localstack.LegacyAuthStandIn;
+import app.mobilebackend.testkit.LambdaRuntimeSerialization;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.micronaut.function.aws.proxy.MockLambdaContext;

@@ -2,8 +2,8 @@ package app.mobilebackend.functions.devices.delete;
 
 import app.mobilebackend.api.DevicesDeleteApi;
 import app.mobilebackend.core.error.ProblemErrorResponseProcessor;
-import app.mobilebackend.push.DeviceService;
 import app.mobilebackend.core.security.CurrentUser;
+import app.mobilebackend.push.DeviceService;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;

@@ -2,8 +2,8 @@ package app.mobilebackend.functions.devices.list;
 
 import app.mobilebackend.api.DevicesListApi;
 import app.mobilebackend.api.model.DeviceList;
-import app.mobilebackend.push.DeviceService;
 import app.mobilebackend.core.security.CurrentUser;
+import app.mobilebackend.push.DeviceService;
 import io.micronaut.http.annotation.Controller;
 
 /** Serves listDevices: the caller's devices, oldest first, without their tokens. */

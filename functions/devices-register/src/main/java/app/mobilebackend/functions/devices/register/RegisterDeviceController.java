@@ -3,8 +3,8 @@ package app.mobilebackend.functions.devices.register;
 import app.mobilebackend.api.DevicesRegisterApi;
 import app.mobilebackend.api.model.Device;
 import app.mobilebackend.api.model.DeviceRegistration;
-import app.mobilebackend.push.DeviceService;
 import app.mobilebackend.core.security.CurrentUser;
+import app.mobilebackend.push.DeviceService;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 

@@ -3,8 +3,8 @@ package app.mobilebackend.functions.files.create;
 import app.mobilebackend.api.FilesCreateApi;
 import app.mobilebackend.api.model.FileCreate;
 import app.mobilebackend.api.model.FileUpload;
-import app.mobilebackend.files.FileService;
 import app.mobilebackend.core.security.CurrentUser;
+import app.mobilebackend.files.FileService;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 

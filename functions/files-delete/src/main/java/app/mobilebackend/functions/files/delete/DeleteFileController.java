@@ -2,8 +2,8 @@ package app.mobilebackend.functions.files.delete;
 
 import app.mobilebackend.api.FilesDeleteApi;
 import app.mobilebackend.core.error.ProblemErrorResponseProcessor;
-import app.mobilebackend.files.FileService;
 import app.mobilebackend.core.security.CurrentUser;
+import app.mobilebackend.files.FileService;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;

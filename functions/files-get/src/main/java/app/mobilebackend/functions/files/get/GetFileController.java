@@ -2,8 +2,8 @@ package app.mobilebackend.functions.files.get;
 
 import app.mobilebackend.api.FilesGetApi;
 import app.mobilebackend.api.model.FileDownload;
-import app.mobilebackend.files.FileService;
 import app.mobilebackend.core.security.CurrentUser;
+import app.mobilebackend.files.FileService;
 import io.micronaut.http.annotation.Controller;
 
 /** Serves getFile: the caller's file and a presigned URL to download its bytes. */

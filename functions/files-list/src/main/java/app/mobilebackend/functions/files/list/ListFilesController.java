@@ -2,8 +2,8 @@ package app.mobilebackend.functions.files.list;
 
 import app.mobilebackend.api.FilesListApi;
 import app.mobilebackend.api.model.FilePage;
-import app.mobilebackend.files.FileService;
 import app.mobilebackend.core.security.CurrentUser;
+import app.mobilebackend.files.FileService;
 import io.micronaut.http.annotation.Controller;
 
 /** Serves listFiles: one page of the caller's files, oldest first. */

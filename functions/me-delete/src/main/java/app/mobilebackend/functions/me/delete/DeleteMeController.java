@@ -2,8 +2,8 @@ package app.mobilebackend.functions.me.delete;
 
 import app.mobilebackend.api.MeDeleteApi;
 import app.mobilebackend.core.error.ProblemErrorResponseProcessor;
-import app.mobilebackend.privacy.MeService;
 import app.mobilebackend.core.security.CurrentUser;
+import app.mobilebackend.privacy.MeService;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;

@@ -2,8 +2,8 @@ package app.mobilebackend.functions.me.export;
 
 import app.mobilebackend.api.MeExportApi;
 import app.mobilebackend.api.model.DataExport;
-import app.mobilebackend.privacy.MeService;
 import app.mobilebackend.core.security.CurrentUser;
+import app.mobilebackend.privacy.MeService;
 import io.micronaut.http.annotation.Controller;
 
 /** Serves exportMyData: the GDPR access request, answered at once. */

@@ -2,8 +2,8 @@ package app.mobilebackend.functions.orders.get;
 
 import app.mobilebackend.api.OrdersGetApi;
 import app.mobilebackend.api.model.Order;
-import app.mobilebackend.orders.OrderService;
 import app.mobilebackend.core.security.CurrentUser;
+import app.mobilebackend.orders.OrderService;
 import io.micronaut.http.annotation.Controller;
 
 /** Serves getOrder: one of the caller's orders; another user's answers 404. */

@@ -2,8 +2,8 @@ package app.mobilebackend.functions.orders.list;
 
 import app.mobilebackend.api.OrdersListApi;
 import app.mobilebackend.api.model.OrderPage;
-import app.mobilebackend.orders.OrderService;
 import app.mobilebackend.core.security.CurrentUser;
+import app.mobilebackend.orders.OrderService;
 import io.micronaut.http.annotation.Controller;
 
 /** Serves listOrders: one page of the caller's orders, oldest first. */

@@ -2,12 +2,12 @@ package app.mobilebackend.functions.outbox.relay;
 
 import app.mobilebackend.api.model.OrderCreate;
 import app.mobilebackend.api.model.OrderLineCreate;
+import app.mobilebackend.localstack.aws.EventBridgeStandIn;
 import app.mobilebackend.orders.OrderService;
 import app.mobilebackend.outbox.OutboxRepository;
 import app.mobilebackend.outbox.OutboxRow;
 import app.mobilebackend.testkit.FunctionEnvironment;
 import app.mobilebackend.testkit.TestUser;
-import app.mobilebackend.localstack.aws.EventBridgeStandIn;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.proxy.MockLambdaContext;

@@ -1,7 +1,7 @@
 package app.mobilebackend.functions.preferences.get;
 
-import app.mobilebackend.preferences.PreferencesService;
 import app.mobilebackend.localstack.ApiGatewayEvents;
+import app.mobilebackend.preferences.PreferencesService;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
 import org.junit.jupiter.api.AfterAll;

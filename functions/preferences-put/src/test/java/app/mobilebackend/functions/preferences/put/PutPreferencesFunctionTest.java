@@ -1,7 +1,7 @@
 package app.mobilebackend.functions.preferences.put;
 
-import app.mobilebackend.preferences.PreferencesService;
 import app.mobilebackend.localstack.ApiGatewayEvents;
+import app.mobilebackend.preferences.PreferencesService;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;

@@ -1,10 +1,10 @@
 package app.mobilebackend.functions.todos.create;
 
 import app.mobilebackend.api.model.Todo;
-import app.mobilebackend.todos.TodoService;
 import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
+import app.mobilebackend.todos.TodoService;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import org.junit.jupiter.api.AfterAll;

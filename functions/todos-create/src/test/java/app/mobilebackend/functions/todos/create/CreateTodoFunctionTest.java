@@ -1,10 +1,10 @@
 package app.mobilebackend.functions.todos.create;
 
 import app.mobilebackend.api.model.Todo;
-import app.mobilebackend.todos.TodoService;
 import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
+import app.mobilebackend.todos.TodoService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package app.mobilebackend.functions.todos.list;
 
 import app.mobilebackend.api.model.TodoCreate;
-import app.mobilebackend.todos.TodoService;
 import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
+import app.mobilebackend.todos.TodoService;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

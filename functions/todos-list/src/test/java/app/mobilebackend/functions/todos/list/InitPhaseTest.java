@@ -1,8 +1,8 @@
 package app.mobilebackend.functions.todos.list;
 
 import app.mobilebackend.localstack.ApiGatewayEvents;
-import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.localstack.LocalIdentityProvider;
+import app.mobilebackend.testkit.LocalFunction;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 

@@ -2,11 +2,11 @@ package app.mobilebackend.functions.todos.list;
 
 import app.mobilebackend.api.model.TodoCreate;
 import app.mobilebackend.api.model.TodoPage;
-import app.mobilebackend.todos.TodoService;
 import app.mobilebackend.localstack.ApiGatewayEvents;
-import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.localstack.LocalIdentityProvider;
+import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
+import app.mobilebackend.todos.TodoService;
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,10 +2,10 @@ package app.mobilebackend.functions.todos.update;
 
 import app.mobilebackend.api.model.Todo;
 import app.mobilebackend.api.model.TodoCreate;
-import app.mobilebackend.todos.TodoService;
 import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
+import app.mobilebackend.todos.TodoService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

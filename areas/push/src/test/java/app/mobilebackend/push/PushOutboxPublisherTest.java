@@ -1,14 +1,13 @@
-package app.mobilebackend.functions.devices.register;
+package app.mobilebackend.push;
 
 import app.mobilebackend.api.model.Device;
 import app.mobilebackend.api.model.DevicePlatform;
 import app.mobilebackend.api.model.DeviceRegistration;
+import app.mobilebackend.localstack.aws.SnsStandIn;
 import app.mobilebackend.outbox.OutboxEvent;
 import app.mobilebackend.outbox.OutboxPublisher;
-import app.mobilebackend.push.DeviceService;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
-import app.mobilebackend.localstack.aws.SnsStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,17 +1,14 @@
-package app.mobilebackend.functions.files.delete;
+package app.mobilebackend.files;
 
 import app.mobilebackend.api.model.DataExport;
 import app.mobilebackend.api.model.FileCreate;
 import app.mobilebackend.api.model.FileUpload;
 import app.mobilebackend.api.model.Preferences;
 import app.mobilebackend.api.model.StoredFile;
-import app.mobilebackend.files.FileObjects;
-import app.mobilebackend.files.FileService;
-import app.mobilebackend.files.FilesPersonalData;
-import app.mobilebackend.testkit.LocalFunction;
-import app.mobilebackend.testkit.TestUser;
 import app.mobilebackend.localstack.aws.PresignedRequests;
 import app.mobilebackend.localstack.aws.S3StandIn;
+import app.mobilebackend.testkit.LocalFunction;
+import app.mobilebackend.testkit.TestUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
