@@ -11,6 +11,8 @@ import io.micronaut.function.aws.MicronautLambdaContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.uri.UriMatchTemplate;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.web.router.Router;
@@ -79,12 +81,14 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
      * what is known here; cloud deduction would also call the instance metadata service.
      *
      * <p>At start the context builds the configuration (a missing setting stops the function before it serves
-     * anything) and this function's controllers with what they use: its area's service and repositories, the data
-     * source (whose first connection {@link InitPhase} opens, with the signing keys). Not every singleton, as
-     * Micronaut's Lambda builder does: most of the platform's singletons are never used by one function's routes
-     * (token generation, the scheduler, the SQL dialects it does not speak, ...), and building them cost a third of
-     * the beans at every cold start. The request path's own beans (routing, filters, the token check) are built by the
-     * first request, or in init with {@code lambda.priming=invoke}.
+     * anything), this function's controllers with what they use (its area's service and repositories, the data
+     * source, whose first connection {@link InitPhase} opens with the signing keys) and the request filters with
+     * theirs (the token check, the spec's rules for its operations): what its requests need, built in init, where
+     * Lambda gives more CPU and SnapStart keeps it. Not every singleton, as Micronaut's Lambda builder does: most of
+     * the platform's singletons are never used by one function's routes (token generation, the scheduler, the SQL
+     * dialects it does not speak, ...), and building them cost a third of the beans at every cold start. The rest of
+     * the request path (routing, body codecs) is built by the first request, or in init with
+     * {@code lambda.priming=invoke}.
      */
     public static ApplicationContextBuilder contextBuilder() {
         return ApplicationContext.builder()
@@ -94,7 +98,7 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
             .bootstrapEnvironment(false) // no bootstrap configuration (a distributed configuration client) to read
             .eagerInitConfiguration(true)
             .eagerInitSingletons(false)
-            .eagerInitAnnotated(Controller.class);
+            .eagerInitAnnotated(Controller.class, Filter.class, ServerFilter.class);
     }
 
     private void primeIfAsked() {
