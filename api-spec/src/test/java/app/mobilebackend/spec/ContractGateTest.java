@@ -110,6 +110,17 @@ class ContractGateTest {
     }
 
     @Test
+    void aNewEnumValueInAResponseIsNotBreakingForSdksThatReadItAsUnknown() throws IOException {
+        Verdict verdict = gate(inSchema(spec, "HealthStatus", "      enum: [UP, DOWN]\n", "      enum: [UP, DOWN, DEGRADED]\n"));
+
+        assertFalse(verdict.changes().isEmpty(), verdict.changelog());
+        assertTrue(verdict.changes().stream().anyMatch(item -> item.section() == Section.ADDED && item.what().contains("DEGRADED")),
+            verdict.changelog());
+        assertTrue(verdict.breakingChanges().isEmpty(), verdict.changelog());
+        assertTrue(verdict.passed(), verdict.changelog());
+    }
+
+    @Test
     void anOptionalQueryParameterIsAddedAndNotBreaking() throws IOException {
         Verdict verdict = gate(withQueryParameterOnListTodos(false));
 

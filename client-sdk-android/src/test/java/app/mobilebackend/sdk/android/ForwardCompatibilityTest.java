@@ -19,6 +19,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -29,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ForwardCompatibilityTest {
 
     private static final String MODELS = "app.mobilebackend.sdk.android.model.";
+    /** An enum value the SDK was generated without, and what it reads it as (enumUnknownDefaultCase). */
+    private static final String NEWER_VALUE = "VALUE_OF_A_NEWER_SERVER";
+    private static final String UNKNOWN_VALUE = "unknown_default_open_api";
 
     @TestFactory
     List<DynamicTest> readsEveryResponseWithFieldsANewerServerAdds() throws IOException {
@@ -66,6 +70,70 @@ class ForwardCompatibilityTest {
         }));
         assertTrue(tests.size() >= 20, "the spec's response examples: " + tests.size());
         return tests;
+    }
+
+    /**
+     * A minor version may add an enum value to a response (the breaking-change gate calls it compatible): every enum
+     * value of every response example, replaced by one this SDK has never heard of, reads as
+     * {@code UNKNOWN_DEFAULT_OPEN_API} (the SDK is generated with {@code enumUnknownDefaultCase}), not as an error
+     * and never as one of the values it knows.
+     */
+    @TestFactory
+    List<DynamicTest> readsEveryResponseWithEnumValuesANewerServerAdds() throws IOException {
+        Map<String, Object> spec = spec();
+        List<DynamicTest> tests = new ArrayList<>();
+        map(spec.get("paths")).forEach((path, item) -> map(item).forEach((method, operation) -> {
+            if (method.equals("parameters")) {
+                return;
+            }
+            map(map(operation).get("responses")).forEach((status, declared) -> {
+                Map<String, Object> response = resolve(spec, map(declared));
+                map(response.get("content")).forEach((mediaType, content) -> {
+                    Map<String, Object> media = map(content);
+                    Object ref = map(media.get("schema")).get("$ref");
+                    if (ref == null || !media.containsKey("example")) {
+                        return;
+                    }
+                    String model = ref.toString().substring(ref.toString().lastIndexOf('/') + 1);
+                    List<String> replaced = new ArrayList<>();
+                    JsonElement newer = withNewEnumValues(spec, JSON.getGson().toJsonTree(plain(media.get("example"))), map(media.get("schema")), "", replaced);
+                    if (replaced.isEmpty()) {
+                        return;
+                    }
+                    tests.add(DynamicTest.dynamicTest(method.toUpperCase() + " " + path + " " + status + " " + model + " " + replaced, () -> {
+                        Object read = assertDoesNotThrow(() -> JSON.getGson().fromJson(newer, Class.forName(MODELS + model)), newer.toString());
+                        String again = JSON.getGson().toJson(read);
+                        assertFalse(again.contains(NEWER_VALUE), again);
+                        assertEquals(replaced.size(), again.split(UNKNOWN_VALUE, -1).length - 1, again);
+                    }));
+                });
+            });
+        }));
+        assertTrue(tests.size() >= 5, "response examples with an enum: " + tests.size());
+        return tests;
+    }
+
+    /** Replaces each string whose schema is an enum by a value that enum does not have, noting where. */
+    private static JsonElement withNewEnumValues(Map<String, Object> spec, JsonElement element, Map<String, Object> declared,
+                                                 String at, List<String> replaced) {
+        Map<String, Object> schema = resolve(spec, declared);
+        if (element.isJsonObject()) {
+            JsonObject object = element.getAsJsonObject();
+            Map<String, Object> properties = map(schema.get("properties"));
+            for (String key : new ArrayList<>(object.keySet())) {
+                Map<String, Object> child = map(properties.containsKey(key) ? properties.get(key) : schema.get("additionalProperties"));
+                JsonElement value = object.get(key);
+                if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() && resolve(spec, child).containsKey("enum")) {
+                    object.add(key, new JsonPrimitive(NEWER_VALUE));
+                    replaced.add(at + key);
+                } else {
+                    withNewEnumValues(spec, value, child, at + key + ".", replaced);
+                }
+            }
+        } else if (element.isJsonArray()) {
+            element.getAsJsonArray().forEach(item -> withNewEnumValues(spec, item, map(schema.get("items")), at + "[].", replaced));
+        }
+        return element;
     }
 
     /**
