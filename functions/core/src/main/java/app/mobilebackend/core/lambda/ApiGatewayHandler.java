@@ -85,9 +85,9 @@ public class ApiGatewayHandler extends ApiGatewayProxyRequestEventFunction {
      * source, whose first connection {@link InitPhase} opens with the signing keys) and the request filters with
      * theirs (the token check, the spec's rules for its operations): what its requests need, built in init, where
      * Lambda gives more CPU and SnapStart keeps it. Not every singleton, as Micronaut's Lambda builder does: most of
-     * the platform's singletons are never used by one function's routes (token generation, the scheduler, the SQL
-     * dialects it does not speak, ...), and building them cost a third of the beans at every cold start. The rest of
-     * the request path (routing, body codecs) is built by the first request, or in init with
+     * the platform's singletons are never used by one function's routes (token generation, the token propagator,
+     * the task scheduler, ...), and building them cost a third of the beans at every cold start. The
+     * rest of the request path (routing, body codecs) is built by the first request, or in init with
      * {@code lambda.priming=invoke}.
      */
     public static ApplicationContextBuilder contextBuilder() {
