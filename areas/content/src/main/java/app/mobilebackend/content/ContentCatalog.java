@@ -3,6 +3,7 @@ package app.mobilebackend.content;
 import app.mobilebackend.api.model.ContentItem;
 import app.mobilebackend.api.model.ContentPage;
 import app.mobilebackend.core.error.ApiException;
+import app.mobilebackend.core.http.Cursor;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -18,12 +19,12 @@ public final class ContentCatalog {
     }
 
     public ContentPage list(int limit, String cursor) {
-        List<ContentItemRow> rows = repository.findPage(ContentCursor.decode(cursor), limit + 1);
+        List<ContentItemRow> rows = repository.findPage(Cursor.decode(cursor), limit + 1);
         boolean more = rows.size() > limit;
         List<ContentItemRow> page = more ? rows.subList(0, limit) : rows;
         ContentPage result = new ContentPage(page.stream().map(ContentCatalog::toApi).toList());
         if (more) {
-            result.setNextCursor(ContentCursor.encode(page.get(page.size() - 1).id()));
+            result.setNextCursor(Cursor.encode(page.get(page.size() - 1).id()));
         }
         return result;
     }

@@ -38,36 +38,21 @@ class ForwardCompatibilityTest {
     List<DynamicTest> readsEveryResponseWithFieldsANewerServerAdds() throws IOException {
         Map<String, Object> spec = spec();
         List<DynamicTest> tests = new ArrayList<>();
-        Map<String, Object> paths = map(spec.get("paths"));
-        paths.forEach((path, item) -> map(item).forEach((method, operation) -> {
-            if (method.equals("parameters")) {
-                return;
-            }
-            map(map(operation).get("responses")).forEach((status, declared) -> {
-                Map<String, Object> response = resolve(spec, map(declared));
-                map(response.get("content")).forEach((mediaType, content) -> {
-                    Map<String, Object> media = map(content);
-                    Object ref = map(media.get("schema")).get("$ref");
-                    if (ref == null || !media.containsKey("example")) {
-                        return;
+        for (ResponseExample example : responseExamples(spec)) {
+            JsonElement newer = withUnknownFields(spec, JSON.getGson().toJsonTree(plain(example.example())), example.schema());
+            tests.add(DynamicTest.dynamicTest(example.name(), () -> {
+                Class<?> type = Class.forName(MODELS + example.model());
+                Object read = assertDoesNotThrow(() -> JSON.getGson().fromJson(newer, type), newer.toString());
+                // what the SDK knows is still read: the known fields come back as they were sent
+                JsonObject again = JSON.getGson().toJsonTree(read).getAsJsonObject();
+                JsonObject sent = newer.getAsJsonObject();
+                for (String field : again.keySet()) {
+                    if (!field.equals("fieldOfANewerServer") && sent.has(field) && sent.get(field).isJsonPrimitive()) {
+                        assertEquals(sent.get(field), again.get(field), field);
                     }
-                    String model = ref.toString().substring(ref.toString().lastIndexOf('/') + 1);
-                    JsonElement newer = withUnknownFields(spec, JSON.getGson().toJsonTree(plain(media.get("example"))), map(media.get("schema")));
-                    tests.add(DynamicTest.dynamicTest(method.toUpperCase() + " " + path + " " + status + " " + model, () -> {
-                        Class<?> type = Class.forName(MODELS + model);
-                        Object read = assertDoesNotThrow(() -> JSON.getGson().fromJson(newer, type), newer.toString());
-                        // what the SDK knows is still read: the known fields come back as they were sent
-                        JsonObject again = JSON.getGson().toJsonTree(read).getAsJsonObject();
-                        JsonObject sent = newer.getAsJsonObject();
-                        for (String field : again.keySet()) {
-                            if (!field.equals("fieldOfANewerServer") && sent.has(field) && sent.get(field).isJsonPrimitive()) {
-                                assertEquals(sent.get(field), again.get(field), field);
-                            }
-                        }
-                    }));
-                });
-            });
-        }));
+                }
+            }));
+        }
         assertTrue(tests.size() >= 20, "the spec's response examples: " + tests.size());
         return tests;
     }
@@ -82,33 +67,19 @@ class ForwardCompatibilityTest {
     List<DynamicTest> readsEveryResponseWithEnumValuesANewerServerAdds() throws IOException {
         Map<String, Object> spec = spec();
         List<DynamicTest> tests = new ArrayList<>();
-        map(spec.get("paths")).forEach((path, item) -> map(item).forEach((method, operation) -> {
-            if (method.equals("parameters")) {
-                return;
+        for (ResponseExample example : responseExamples(spec)) {
+            List<String> replaced = new ArrayList<>();
+            JsonElement newer = withNewEnumValues(spec, JSON.getGson().toJsonTree(plain(example.example())), example.schema(), "", replaced);
+            if (replaced.isEmpty()) {
+                continue;
             }
-            map(map(operation).get("responses")).forEach((status, declared) -> {
-                Map<String, Object> response = resolve(spec, map(declared));
-                map(response.get("content")).forEach((mediaType, content) -> {
-                    Map<String, Object> media = map(content);
-                    Object ref = map(media.get("schema")).get("$ref");
-                    if (ref == null || !media.containsKey("example")) {
-                        return;
-                    }
-                    String model = ref.toString().substring(ref.toString().lastIndexOf('/') + 1);
-                    List<String> replaced = new ArrayList<>();
-                    JsonElement newer = withNewEnumValues(spec, JSON.getGson().toJsonTree(plain(media.get("example"))), map(media.get("schema")), "", replaced);
-                    if (replaced.isEmpty()) {
-                        return;
-                    }
-                    tests.add(DynamicTest.dynamicTest(method.toUpperCase() + " " + path + " " + status + " " + model + " " + replaced, () -> {
-                        Object read = assertDoesNotThrow(() -> JSON.getGson().fromJson(newer, Class.forName(MODELS + model)), newer.toString());
-                        String again = JSON.getGson().toJson(read);
-                        assertFalse(again.contains(NEWER_VALUE), again);
-                        assertEquals(replaced.size(), again.split(UNKNOWN_VALUE, -1).length - 1, again);
-                    }));
-                });
-            });
-        }));
+            tests.add(DynamicTest.dynamicTest(example.name() + " " + replaced, () -> {
+                Object read = assertDoesNotThrow(() -> JSON.getGson().fromJson(newer, Class.forName(MODELS + example.model())), newer.toString());
+                String again = JSON.getGson().toJson(read);
+                assertFalse(again.contains(NEWER_VALUE), again);
+                assertEquals(replaced.size(), again.split(UNKNOWN_VALUE, -1).length - 1, again);
+            }));
+        }
         assertTrue(tests.size() >= 5, "response examples with an enum: " + tests.size());
         return tests;
     }
@@ -158,6 +129,30 @@ class ForwardCompatibilityTest {
             element.getAsJsonArray().forEach(item -> withUnknownFields(spec, item, map(schema.get("items"))));
         }
         return element;
+    }
+
+    /** A response of the spec that names its model and has an example: what a server of that version answers. */
+    private record ResponseExample(String name, String model, Map<String, Object> schema, Object example) {
+    }
+
+    private static List<ResponseExample> responseExamples(Map<String, Object> spec) {
+        List<ResponseExample> examples = new ArrayList<>();
+        map(spec.get("paths")).forEach((path, item) -> map(item).forEach((method, operation) -> {
+            if (method.equals("parameters")) {
+                return;
+            }
+            map(map(operation).get("responses")).forEach((status, declared) ->
+                map(resolve(spec, map(declared)).get("content")).forEach((mediaType, content) -> {
+                    Map<String, Object> media = map(content);
+                    Object ref = map(media.get("schema")).get("$ref");
+                    if (ref != null && media.containsKey("example")) {
+                        String model = ref.toString().substring(ref.toString().lastIndexOf('/') + 1);
+                        examples.add(new ResponseExample(method.toUpperCase() + " " + path + " " + status + " " + model,
+                            model, map(media.get("schema")), media.get("example")));
+                    }
+                }));
+        }));
+        return examples;
     }
 
     /** YAML's own types as JSON's: an unquoted timestamp is the RFC 3339 text the server sends. */
