@@ -3,7 +3,6 @@ package app.mobilebackend.sdk;
 import app.mobilebackend.devserver.DevServer;
 import app.mobilebackend.sdk.model.Problem;
 import app.mobilebackend.testkit.TestDatabase;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,8 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The whole API, running in this JVM on a free port, and Java SDK clients that talk to it. */
 abstract class DevServerTestBase {
@@ -43,23 +40,18 @@ abstract class DevServerTestBase {
     /** An SDK client of its own (one "device") for {@code sub}, sending a bearer token on every call. */
     static ApiClient clientFor(String sub) {
         String token = dev.token(sub);
-        ApiClient client = anonymousClient();
-        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
-        return client;
+        return new MobileBackendClient(dev.url(), () -> token);
     }
 
     /** An SDK client that sends no token. */
     static ApiClient anonymousClient() {
-        ApiClient client = new ApiClient();
-        client.updateBaseUri(dev.url());
-        return client;
+        return MobileBackendClient.anonymous(dev.url());
     }
 
-    /** The RFC 9457 document of a failed call, after checking that it came as application/problem+json. */
-    static Problem problemOf(ApiException failure) throws JsonProcessingException {
-        assertEquals("application/problem+json",
-            failure.getResponseHeaders().firstValue("Content-Type").orElse(null), failure.getMessage());
-        return ApiClient.createDefaultObjectMapper().readValue(failure.getResponseBody(), Problem.class);
+    /** The RFC 9457 document of a failed call, read by the SDK ({@link Problems}); fails when there is none. */
+    static Problem problemOf(ApiException failure) {
+        return Problems.of(failure).orElseThrow(() -> new AssertionError(
+            "no application/problem+json in " + failure.getResponseHeaders() + ": " + failure.getMessage()));
     }
 
     static String etag(long version) {

@@ -9,10 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The whole API, running in this JVM on a free port, and Android SDK clients that talk to it. */
 abstract class DevServerTestBase {
@@ -40,23 +37,21 @@ abstract class DevServerTestBase {
         return "sdk-android-" + UUID.randomUUID();
     }
 
-    /** An SDK client of its own (one "device") for {@code sub}: bearer auth {@code cognito} with its token. */
+    /** An SDK client of its own (one "device") for {@code sub}, sending a bearer token on every call. */
     static ApiClient clientFor(String sub) {
-        ApiClient client = anonymousClient();
-        client.setBearerToken(dev.token(sub));
-        return client;
+        String token = dev.token(sub);
+        return new MobileBackendClient(dev.url(), () -> token);
     }
 
     /** An SDK client that sends no token. */
     static ApiClient anonymousClient() {
-        return new ApiClient().setBasePath(dev.url());
+        return MobileBackendClient.anonymous(dev.url());
     }
 
-    /** The RFC 9457 document of a failed call, after checking that it came as application/problem+json. */
-    static Problem problemOf(ApiException failure) throws IOException {
-        assertEquals(List.of("application/problem+json"), failure.getResponseHeaders().get("Content-Type"),
-            failure.getMessage());
-        return Problem.fromJson(failure.getResponseBody());
+    /** The RFC 9457 document of a failed call, read by the SDK ({@link Problems}); fails when there is none. */
+    static Problem problemOf(ApiException failure) {
+        return Problems.of(failure).orElseThrow(() -> new AssertionError(
+            "no application/problem+json in " + failure.getResponseHeaders() + ": " + failure.getMessage()));
     }
 
     static String etag(long version) {
