@@ -22,7 +22,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,7 +51,10 @@ class TypeScriptSdkTest {
 
     @TestFactory
     List<DynamicTest> nodeTestsPassAgainstTheDevServer() throws Exception {
-        requireNode();
+        Optional<String> noNode = whyNoNode();
+        if (noNode.isPresent()) {
+            return List.of(dynamicTest("the TypeScript SDK's Node tests", () -> Assumptions.abort(noNode.get())));
+        }
         installWhenTheLockFileChanged();
         Result build = run(List.of("npm", "run", "build"), Map.of("API_SPEC", SPEC.toString()));
         assertEquals(0, build.exit(), "npm run build (generation and tsc) failed:\n" + build.output());
@@ -89,9 +95,11 @@ class TypeScriptSdkTest {
             Element testcase = (Element) cases.item(i);
             Element failure = child(testcase, "failure");
             boolean skipped = child(testcase, "skipped") != null;
-            tests.add(dynamicTest(nameOf(testcase), () -> {
+            String name = nameOf(testcase);
+            tests.add(dynamicTest(name, () -> {
                 if (failure != null) {
-                    fail(failure.getAttribute("message") + "\n" + failure.getTextContent());
+                    // the name too: surefire's report and console number dynamic tests ("[12]") instead of naming them
+                    fail(name + ": " + failure.getAttribute("message") + "\n" + failure.getTextContent());
                 }
                 Assumptions.assumeFalse(skipped, "skipped by node --test");
             }));
@@ -118,23 +126,23 @@ class TypeScriptSdkTest {
         return null;
     }
 
-    /** Skips (or, with TS_SDK_REQUIRE_NODE=true, fails) without Node 20.11+ and npm. */
-    private static void requireNode() throws InterruptedException {
+    /** Why Node cannot build the SDK here (none, 20.11 or newer with npm, is fine); fails instead with TS_SDK_REQUIRE_NODE=true. */
+    private static Optional<String> whyNoNode() throws InterruptedException {
         String missing;
         try {
             Result version = run(List.of("node", "-p", "process.versions.node"), Map.of());
-            String[] parts = version.output().strip().split("\\.");
-            int major = Integer.parseInt(parts[0]);
-            int minor = Integer.parseInt(parts[1]);
-            missing = major > 20 || (major == 20 && minor >= 11) ? null : "found Node " + version.output().strip() + ", the build needs 20.11 or newer.";
-            if (missing == null && run(List.of("npm", "--version"), Map.of()).exit() != 0) {
-                missing = "'npm' does not run.";
+            Matcher number = Pattern.compile("^(\\d+)\\.(\\d+)\\.").matcher(version.output().strip());
+            if (version.exit() != 0 || !number.find()) {
+                missing = "'node' on the PATH does not run: " + version.output().strip();
+            } else if (Integer.parseInt(number.group(1)) * 1000 + Integer.parseInt(number.group(2)) < 20_011) {
+                missing = "found Node " + version.output().strip() + ", the build needs 20.11 or newer (node:test's junit reporter).";
+            } else if (run(List.of("npm", "--version"), Map.of()).exit() != 0) {
+                missing = "'npm' on the PATH does not run.";
+            } else {
+                return Optional.empty();
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             missing = "no 'node' or 'npm' on the PATH (" + e.getMessage() + ").";
-        }
-        if (missing == null) {
-            return;
         }
         String message = "the TypeScript SDK's build and tests need Node: " + missing
             + " Install Node 20.11 or newer with npm (Debian/Ubuntu: apt-get install nodejs npm, or https://nodejs.org).";
@@ -142,7 +150,7 @@ class TypeScriptSdkTest {
             fail("FAILED: " + message + " (TS_SDK_REQUIRE_NODE is set, so the TypeScript SDK may not be skipped.)");
         }
         System.out.println("SKIPPED: " + message + " Only the TypeScript SDK is skipped.");
-        Assumptions.abort("SKIPPED: " + message);
+        return Optional.of("SKIPPED: " + message);
     }
 
     /** npm ci when node_modules is missing or was installed from another package-lock.json (a stamp records which). */
