@@ -1,0 +1,176 @@
+package app.mobilebackend.probe.android;
+
+import app.mobilebackend.sdk.android.ApiClient;
+import app.mobilebackend.sdk.android.ApiException;
+import app.mobilebackend.sdk.android.ApiResponse;
+import app.mobilebackend.sdk.android.api.DevicesApi;
+import app.mobilebackend.sdk.android.api.PreferencesApi;
+import app.mobilebackend.sdk.android.api.TodosApi;
+import app.mobilebackend.sdk.android.model.Device;
+import app.mobilebackend.sdk.android.model.DevicePlatform;
+import app.mobilebackend.sdk.android.model.DeviceRegistration;
+import app.mobilebackend.sdk.android.model.FieldError;
+import app.mobilebackend.sdk.android.model.Preferences;
+import app.mobilebackend.sdk.android.model.PreferencesUpdate;
+import app.mobilebackend.sdk.android.model.Problem;
+import app.mobilebackend.sdk.android.model.Todo;
+import app.mobilebackend.sdk.android.model.TodoCreate;
+import app.mobilebackend.sdk.android.model.TodoUpdate;
+
+import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A tiny "app" on the Android SDK: it calls the API as an app would and prints one line per step. The build shrinks it
+ * with R8 (full mode, only the SDK's shipped rules) and runs the result; any step that reads something else than it
+ * should ends the probe with exit code 1, anything thrown with 2.
+ *
+ * <p>Usage: {@code AndroidSdkProbe <baseUrl> <accessToken>}, or PROBE_BASE_URL and PROBE_TOKEN in the environment.
+ */
+public final class AndroidSdkProbe {
+
+    private static final OffsetDateTime DUE = OffsetDateTime.parse("2026-12-01T18:00:00Z");
+
+    private final TodosApi todos;
+    private final PreferencesApi preferences;
+    private final DevicesApi devices;
+
+    private AndroidSdkProbe(ApiClient client) {
+        this.todos = new TodosApi(client);
+        this.preferences = new PreferencesApi(client);
+        this.devices = new DevicesApi(client);
+    }
+
+    public static void main(String[] args) {
+        String baseUrl = args.length > 0 ? args[0] : System.getenv("PROBE_BASE_URL");
+        String token = args.length > 1 ? args[1] : System.getenv("PROBE_TOKEN");
+        if (baseUrl == null || token == null) {
+            System.err.println("usage: AndroidSdkProbe <baseUrl> <accessToken> (or PROBE_BASE_URL and PROBE_TOKEN)");
+            System.exit(2);
+        }
+        ApiClient client = new ApiClient().setBasePath(baseUrl);
+        client.setBearerToken(token);
+        try {
+            new AndroidSdkProbe(client).run();
+            System.out.println("probe passed");
+        } catch (Mismatch mismatch) {
+            System.out.println("FAIL " + mismatch.getMessage());
+            System.exit(1);
+        } catch (Exception | LinkageError failure) {
+            // What R8 breaks shows up here: a model Gson cannot build, a field it cannot find, a class it removed.
+            System.out.println("ERROR " + failure);
+            failure.printStackTrace(System.out);
+            System.exit(2);
+        }
+    }
+
+    private void run() throws ApiException {
+        ApiResponse<Todo> created = todos.createTodoWithHttpInfo(
+            new TodoCreate().title("Buy milk").notes("Oat, 2 litres").dueAt(DUE));
+        Todo todo = created.getData();
+        String id = todo.getId();
+        check("create", 201, created.getStatusCode());
+        check("create", "Buy milk", todo.getTitle());
+        check("create", DUE.toInstant(), todo.getDueAt().toInstant());
+        check("create", Collections.singletonList("\"1\""), created.getHeaders().get("ETag"));
+        passed("create: 201, version 1, ETag \"1\"");
+
+        ApiException invalid = expectFailure("invalid create", () -> todos.createTodo(new TodoCreate().title("")));
+        check("invalid create", 400, invalid.getCode());
+        FieldError error = problemOf(invalid).getErrors().get(0);
+        check("invalid create", "title", error.getField());
+        passed("invalid create: 400 problem+json, " + error.getField() + " " + error.getMessage());
+
+        List<Todo> listed = todos.listTodos(20, null, false).getItems();
+        check("list", Collections.singletonList(todo), listed);
+        passed("list: the one to-do");
+
+        ApiException notModified = expectFailure("get If-None-Match", () -> todos.getTodo(id, "\"1\""));
+        check("get If-None-Match", 304, notModified.getCode());
+        passed("get If-None-Match \"1\": 304");
+
+        Todo updated = todos.updateTodo(id, new TodoUpdate().title("Buy oat milk").done(true), "\"1\"");
+        check("update If-Match", 2L, updated.getVersion());
+        check("update If-Match", true, updated.getDone());
+        check("update If-Match", "Buy oat milk", updated.getTitle());
+        passed("update If-Match \"1\": version 2");
+
+        ApiException stale = expectFailure("stale update",
+            () -> todos.updateTodo(id, new TodoUpdate().title("Buy cow milk").done(false), "\"1\""));
+        check("stale update", 412, stale.getCode());
+        check("stale update", Collections.singletonList("application/problem+json"),
+            stale.getResponseHeaders().get("Content-Type"));
+        Problem problem = problemOf(stale);
+        check("stale update", new Problem().type("about:blank").title("Precondition Failed").status(412)
+            .detail("The to-do has changed since version 1; the current version is 2."), problem);
+        passed("stale update If-Match \"1\": 412 problem+json \"" + problem.getDetail() + "\"");
+
+        check("delete", 204, todos.deleteTodoWithHttpInfo(id).getStatusCode());
+        ApiException gone = expectFailure("delete", () -> todos.getTodo(id, null));
+        check("delete", 404, gone.getCode());
+        check("delete", 404, problemOf(gone).getStatus());
+        passed("delete: 204, then 404");
+
+        Preferences before = preferences.getPreferences();
+        Map<String, Object> values = new HashMap<>();
+        values.put("theme", "dark");
+        values.put("notifications", true);
+        Preferences saved = preferences.putPreferences(new PreferencesUpdate().values(values),
+            "\"" + before.getVersion() + "\"");
+        check("preferences", before.getVersion() + 1, saved.getVersion());
+        check("preferences", values, saved.getValues());
+        check("preferences", saved, preferences.getPreferences());
+        passed("preferences: saved and read back at version " + saved.getVersion());
+
+        Device device = devices.registerDevice(new DeviceRegistration().platform(DevicePlatform.FCM)
+            .token("android-probe-" + UUID.randomUUID() + ":APA91b-registration-token"));
+        check("device", DevicePlatform.FCM, device.getPlatform());
+        check("device", Collections.singletonList(device), devices.listDevices().getItems());
+        devices.deleteDevice(device.getId());
+        passed("device: registered as FCM, listed, deleted");
+    }
+
+    private static Problem problemOf(ApiException failure) {
+        try {
+            return Problem.fromJson(failure.getResponseBody());
+        } catch (java.io.IOException unreadable) {
+            throw new Mismatch("problem+json: " + unreadable.getMessage() + " in " + failure.getResponseBody());
+        }
+    }
+
+    private static ApiException expectFailure(String step, Call call) {
+        try {
+            call.run();
+        } catch (ApiException expected) {
+            return expected;
+        }
+        throw new Mismatch(step + ": expected an ApiException, the call succeeded");
+    }
+
+    private static void check(String step, Object expected, Object actual) {
+        if (!Objects.equals(expected, actual)) {
+            throw new Mismatch(step + ": expected " + expected + ", got " + actual);
+        }
+    }
+
+    private static void passed(String step) {
+        System.out.println("ok " + step);
+    }
+
+    /** An SDK call that is expected to fail. */
+    private interface Call {
+        void run() throws ApiException;
+    }
+
+    /** What the probe read differs from what the API documents. */
+    private static final class Mismatch extends RuntimeException {
+        Mismatch(String message) {
+            super(message);
+        }
+    }
+}
