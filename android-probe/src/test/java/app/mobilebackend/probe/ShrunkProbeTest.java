@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -47,6 +48,7 @@ class ShrunkProbeTest {
 
         assertEquals(0, run.exitCode, run.describe());
         assertEquals(List.of(
+            "ok health: UP, database UP",
             "ok create: 201, version 1, ETag \"1\"",
             "ok invalid create: 400 problem+json, title must be at least 1 character long",
             "ok list: the one to-do",
@@ -56,6 +58,7 @@ class ShrunkProbeTest {
             "ok delete: 204, then 404",
             "ok preferences: saved and read back at version 1",
             "ok device: registered as FCM, listed, deleted",
+            "ok order: PLACED, 2150 EUR",
             "probe passed"), run.stdout, run.describe());
     }
 
@@ -64,8 +67,10 @@ class ShrunkProbeTest {
         Run run = probe(out, dev.url(), "not-a-token");
 
         assertEquals(2, run.exitCode, run.describe());
-        assertTrue(!run.stdout.isEmpty() && run.stdout.get(0).startsWith("ERROR "), run.describe());
+        assertEquals("ok health: UP, database UP", run.stdout.get(0), run.describe());
+        assertTrue(run.stdout.get(1).startsWith("ERROR "), run.describe());
         assertTrue(run.stdout.contains("HTTP response code: 401"), run.describe());
+        assertFalse(run.stdout.contains("probe passed"), run.describe());
     }
 
     /** Runs the shrunk probe with nothing else on its class path, as the app would run on a device. */

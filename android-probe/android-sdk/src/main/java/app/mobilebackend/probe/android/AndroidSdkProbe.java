@@ -4,12 +4,21 @@ import app.mobilebackend.sdk.android.ApiClient;
 import app.mobilebackend.sdk.android.ApiException;
 import app.mobilebackend.sdk.android.ApiResponse;
 import app.mobilebackend.sdk.android.api.DevicesApi;
+import app.mobilebackend.sdk.android.api.HealthApi;
+import app.mobilebackend.sdk.android.api.OrdersApi;
 import app.mobilebackend.sdk.android.api.PreferencesApi;
 import app.mobilebackend.sdk.android.api.TodosApi;
 import app.mobilebackend.sdk.android.model.Device;
 import app.mobilebackend.sdk.android.model.DevicePlatform;
 import app.mobilebackend.sdk.android.model.DeviceRegistration;
 import app.mobilebackend.sdk.android.model.FieldError;
+import app.mobilebackend.sdk.android.model.Health;
+import app.mobilebackend.sdk.android.model.HealthStatus;
+import app.mobilebackend.sdk.android.model.Money;
+import app.mobilebackend.sdk.android.model.Order;
+import app.mobilebackend.sdk.android.model.OrderCreate;
+import app.mobilebackend.sdk.android.model.OrderLineCreate;
+import app.mobilebackend.sdk.android.model.OrderStatus;
 import app.mobilebackend.sdk.android.model.Preferences;
 import app.mobilebackend.sdk.android.model.PreferencesUpdate;
 import app.mobilebackend.sdk.android.model.Problem;
@@ -36,14 +45,18 @@ public final class AndroidSdkProbe {
 
     private static final OffsetDateTime DUE = OffsetDateTime.parse("2026-12-01T18:00:00Z");
 
+    private final HealthApi health;
     private final TodosApi todos;
     private final PreferencesApi preferences;
     private final DevicesApi devices;
+    private final OrdersApi orders;
 
     private AndroidSdkProbe(ApiClient client) {
+        this.health = new HealthApi(client);
         this.todos = new TodosApi(client);
         this.preferences = new PreferencesApi(client);
         this.devices = new DevicesApi(client);
+        this.orders = new OrdersApi(client);
     }
 
     public static void main(String[] args) {
@@ -70,6 +83,11 @@ public final class AndroidSdkProbe {
     }
 
     private void run() throws ApiException {
+        Health up = health.getHealth();
+        check("health", HealthStatus.UP, up.getStatus());
+        check("health", Collections.singletonMap("database", HealthStatus.UP), up.getChecks());
+        passed("health: UP, database UP");
+
         ApiResponse<Todo> created = todos.createTodoWithHttpInfo(
             new TodoCreate().title("Buy milk").notes("Oat, 2 litres").dueAt(DUE));
         Todo todo = created.getData();
@@ -133,6 +151,15 @@ public final class AndroidSdkProbe {
         check("device", Collections.singletonList(device), devices.listDevices().getItems());
         devices.deleteDevice(device.getId());
         passed("device: registered as FCM, listed, deleted");
+
+        Order order = orders.createOrder(UUID.randomUUID().toString(), new OrderCreate()
+            .addLinesItem(new OrderLineCreate().sku("TEA-GREEN-100").quantity(2))
+            .addLinesItem(new OrderLineCreate().sku("MUG-STONE-300").quantity(1)));
+        check("order", OrderStatus.PLACED, order.getStatus());
+        check("order", new Money().amountMinor(2150L).currency("EUR"), order.getTotal());
+        check("order", 2, order.getLines().size());
+        check("order", order, orders.getOrder(order.getId()));
+        passed("order: PLACED, " + order.getTotal().getAmountMinor() + " " + order.getTotal().getCurrency());
     }
 
     private static Problem problemOf(ApiException failure) {
