@@ -6,16 +6,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -71,6 +76,25 @@ class ShrunkProbeTest {
         assertTrue(run.stdout.get(1).startsWith("ERROR "), run.describe());
         assertTrue(run.stdout.contains("HTTP response code: 401"), run.describe());
         assertFalse(run.stdout.contains("probe passed"), run.describe());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void probesTheSdkOfTheCurrentSpec() throws IOException {
+        // The probe module names its SDK's version by hand: after a spec version bump an old SDK from the local
+        // repository would otherwise be probed, and pass.
+        String sdk = System.getProperty("probe.sdk");
+        Properties built = new Properties();
+        try (InputStream in = ShrunkProbeTest.class.getResourceAsStream(
+                "/META-INF/maven/app.mobilebackend/" + sdk + "/pom.properties")) {
+            assertNotNull(in, sdk + " is not on the probe's class path");
+            built.load(in);
+        }
+        Map<String, Object> spec = new Yaml().load(Files.readString(Path.of(System.getProperty("api.spec"))));
+        String specVersion = String.valueOf(((Map<String, Object>) spec.get("info")).get("version"));
+
+        assertEquals(specVersion, built.getProperty("version"),
+            "the probe's dependency on " + sdk + " must be the spec's info.version: set it to " + specVersion);
     }
 
     /** Runs the shrunk probe with nothing else on its class path, as the app would run on a device. */
