@@ -94,6 +94,7 @@ public final class AndroidSdkProbe {
         String id = todo.getId();
         check("create", 201, created.getStatusCode());
         check("create", "Buy milk", todo.getTitle());
+        check("create", 1L, todo.getVersion());
         check("create", DUE.toInstant(), todo.getDueAt().toInstant());
         check("create", Collections.singletonList("\"1\""), created.getHeaders().get("ETag"));
         passed("create: 201, version 1, ETag \"1\"");
