@@ -55,9 +55,10 @@ class ShrunkProbeTest {
         assertEquals(List.of(
             "ok health: UP, database UP",
             "ok create: 201, version 1, ETag \"1\"",
+            "ok token refresh: the first token refused (401), refreshed once, the call sent again",
             "ok invalid create: 400 problem+json, title must be at least 1 character long",
             "ok list: the one to-do",
-            "ok get If-None-Match \"1\": 304",
+            "ok get If-None-Match \"1\": 304, not modified",
             "ok update If-Match \"1\": version 2",
             "ok stale update If-Match \"1\": 412 problem+json \"The to-do has changed since version 1; the current version is 2.\"",
             "ok delete: 204, then 404",

@@ -1,8 +1,11 @@
 package app.mobilebackend.probe.android;
 
-import app.mobilebackend.sdk.android.ApiClient;
+import app.mobilebackend.sdk.android.AccessTokenProvider;
 import app.mobilebackend.sdk.android.ApiException;
 import app.mobilebackend.sdk.android.ApiResponse;
+import app.mobilebackend.sdk.android.Conditional;
+import app.mobilebackend.sdk.android.MobileBackendClient;
+import app.mobilebackend.sdk.android.Problems;
 import app.mobilebackend.sdk.android.api.DevicesApi;
 import app.mobilebackend.sdk.android.api.HealthApi;
 import app.mobilebackend.sdk.android.api.OrdersApi;
@@ -32,11 +35,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A tiny "app" on the Android SDK: it calls the API as an app would and prints one line per step. The build shrinks it
- * with R8 (full mode, only the SDK's shipped rules) and runs the result; any step that reads something else than it
+ * A tiny "app" on the Android SDK: it calls the API as an app would, through the SDK's own layer (MobileBackendClient,
+ * an AccessTokenProvider that refreshes, Conditional, Problems), and prints one line per step. The build shrinks it
+ * with R8 (full mode, no rules but the jars' own) and runs the result; any step that reads something else than it
  * should ends the probe with exit code 1, anything thrown with 2.
  *
  * <p>Usage: {@code AndroidSdkProbe <baseUrl> <accessToken>}, or PROBE_BASE_URL and PROBE_TOKEN in the environment.
@@ -45,13 +50,16 @@ public final class AndroidSdkProbe {
 
     private static final OffsetDateTime DUE = OffsetDateTime.parse("2026-12-01T18:00:00Z");
 
+    private final Tokens tokens;
     private final HealthApi health;
     private final TodosApi todos;
     private final PreferencesApi preferences;
     private final DevicesApi devices;
     private final OrdersApi orders;
 
-    private AndroidSdkProbe(ApiClient client) {
+    private AndroidSdkProbe(String baseUrl, Tokens tokens) {
+        MobileBackendClient client = new MobileBackendClient(baseUrl, tokens);
+        this.tokens = tokens;
         this.health = new HealthApi(client);
         this.todos = new TodosApi(client);
         this.preferences = new PreferencesApi(client);
@@ -66,10 +74,8 @@ public final class AndroidSdkProbe {
             System.err.println("usage: AndroidSdkProbe <baseUrl> <accessToken> (or PROBE_BASE_URL and PROBE_TOKEN)");
             System.exit(2);
         }
-        ApiClient client = new ApiClient().setBasePath(baseUrl);
-        client.setBearerToken(token);
         try {
-            new AndroidSdkProbe(client).run();
+            new AndroidSdkProbe(baseUrl, new Tokens(token)).run();
             System.out.println("probe passed");
         } catch (Mismatch mismatch) {
             System.out.println("FAIL " + mismatch.getMessage());
@@ -98,6 +104,8 @@ public final class AndroidSdkProbe {
         check("create", DUE.toInstant(), todo.getDueAt().toInstant());
         check("create", Collections.singletonList("\"1\""), created.getHeaders().get("ETag"));
         passed("create: 201, version 1, ETag \"1\"");
+        check("token refresh", 1, tokens.refreshes);
+        passed("token refresh: the first token refused (401), refreshed once, the call sent again");
 
         ApiException invalid = expectFailure("invalid create", () -> todos.createTodo(new TodoCreate().title("")));
         check("invalid create", 400, invalid.getCode());
@@ -109,9 +117,9 @@ public final class AndroidSdkProbe {
         check("list", Collections.singletonList(todo), listed);
         passed("list: the one to-do");
 
-        ApiException notModified = expectFailure("get If-None-Match", () -> todos.getTodo(id, "\"1\""));
-        check("get If-None-Match", 304, notModified.getCode());
-        passed("get If-None-Match \"1\": 304");
+        Optional<ApiResponse<Todo>> fresh = Conditional.ifModified(() -> todos.getTodoWithHttpInfo(id, "\"1\""));
+        check("get If-None-Match", false, fresh.isPresent());
+        passed("get If-None-Match \"1\": 304, not modified");
 
         Todo updated = todos.updateTodo(id, new TodoUpdate().title("Buy oat milk").done(true), "\"1\"");
         check("update If-Match", 2L, updated.getVersion());
@@ -122,8 +130,6 @@ public final class AndroidSdkProbe {
         ApiException stale = expectFailure("stale update",
             () -> todos.updateTodo(id, new TodoUpdate().title("Buy cow milk").done(false), "\"1\""));
         check("stale update", 412, stale.getCode());
-        check("stale update", Collections.singletonList("application/problem+json"),
-            stale.getResponseHeaders().get("Content-Type"));
         Problem problem = problemOf(stale);
         check("stale update", new Problem().type("about:blank").title("Precondition Failed").status(412)
             .detail("The to-do has changed since version 1; the current version is 2."), problem);
@@ -164,11 +170,12 @@ public final class AndroidSdkProbe {
     }
 
     private static Problem problemOf(ApiException failure) {
-        try {
-            return Problem.fromJson(failure.getResponseBody());
-        } catch (java.io.IOException unreadable) {
-            throw new Mismatch("problem+json: " + unreadable.getMessage() + " in " + failure.getResponseBody());
+        Optional<Problem> problem = Problems.of(failure);
+        if (!problem.isPresent()) {
+            throw new Mismatch("expected an application/problem+json answer, got " + failure.getCode() + " "
+                + failure.getResponseHeaders() + " " + failure.getResponseBody());
         }
+        return problem.get();
     }
 
     private static ApiException expectFailure(String step, Call call) {
@@ -188,6 +195,33 @@ public final class AndroidSdkProbe {
 
     private static void passed(String step) {
         System.out.println("ok " + step);
+    }
+
+    /**
+     * The app's token store: it starts with a token the API refuses, as after a long sleep, and its refresh hands over
+     * the one the probe was given (an app would ask Cognito with its refresh token).
+     */
+    private static final class Tokens implements AccessTokenProvider {
+
+        private final String given;
+        private String current = "expired-access-token";
+        private int refreshes;
+
+        Tokens(String given) {
+            this.given = given;
+        }
+
+        @Override
+        public synchronized String accessToken() {
+            return current;
+        }
+
+        @Override
+        public synchronized String refreshAccessToken(String refused) {
+            refreshes++;
+            current = given;
+            return current;
+        }
     }
 
     /** An SDK call that is expected to fail. */
