@@ -104,7 +104,7 @@ public final class AndroidSdkProbe {
         check("create", DUE.toInstant(), todo.getDueAt().toInstant());
         check("create", Collections.singletonList("\"1\""), created.getHeaders().get("ETag"));
         passed("create: 201, version 1, ETag \"1\"");
-        check("token refresh", 1, tokens.refreshes);
+        check("token refresh", 1, tokens.refreshes());
         passed("token refresh: the first token refused (401), refreshed once, the call sent again");
 
         ApiException invalid = expectFailure("invalid create", () -> todos.createTodo(new TodoCreate().title("")));
@@ -221,6 +221,10 @@ public final class AndroidSdkProbe {
             refreshes++;
             current = given;
             return current;
+        }
+
+        synchronized int refreshes() {
+            return refreshes;
         }
     }
 
