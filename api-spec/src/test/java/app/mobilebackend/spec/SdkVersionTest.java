@@ -22,7 +22,7 @@ class SdkVersionTest {
     private static final Pattern OWN_VERSION = Pattern.compile("</parent>.*?<artifactId>[^<]+</artifactId>\\s*(?:<!--.*?-->\\s*)?<version>([^<]+)</version>", Pattern.DOTALL);
 
     @ParameterizedTest
-    @ValueSource(strings = {"client-sdk-java", "client-sdk-android"})
+    @ValueSource(strings = {"client-sdk-java", "client-sdk-android", "client-sdk-kotlin"})
     void sdkVersionIsTheSpecVersion(String module) throws IOException {
         Matcher version = OWN_VERSION.matcher(Files.readString(root().resolve(module).resolve("pom.xml")));
 
