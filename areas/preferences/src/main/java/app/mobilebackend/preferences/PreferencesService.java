@@ -5,13 +5,16 @@ import app.mobilebackend.api.model.Preferences;
 import app.mobilebackend.core.error.ApiException;
 import app.mobilebackend.core.error.FieldViolationException;
 import app.mobilebackend.core.http.ETags;
+import app.mobilebackend.sync.ChangeLog;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,11 +34,16 @@ public final class PreferencesService {
     private static final Argument<Map<String, Object>> VALUES = Argument.mapOf(String.class, Object.class);
 
     private final PreferencesRepository repository;
+    private final ChangeLog changes;
+    private final TransactionOperations<Connection> transactions;
     private final JsonMapper json;
     private final Clock clock;
 
-    PreferencesService(PreferencesRepository repository, JsonMapper json, Clock clock) {
+    PreferencesService(PreferencesRepository repository, ChangeLog changes, TransactionOperations<Connection> transactions,
+                       JsonMapper json, Clock clock) {
         this.repository = repository;
+        this.changes = changes;
+        this.transactions = transactions;
         this.json = json;
         this.clock = clock;
     }
@@ -52,6 +60,7 @@ public final class PreferencesService {
      * preferences always exist (an empty set at version 0 before the first save, as {@link #get} answers), so
      * {@code *} matches whatever version is current, 0 included: the save overwrites what any device saved last,
      * without the lost-update check an ETag gives. A save landing between that read and this one still answers 412.
+     * A 412's problem carries the preferences as they are now, for the device to merge into (README, "Sync and offline").
      */
     public Preferences put(String ownerSub, String ifMatch, Map<String, Object> values) {
         long expected = ETags.requiredVersion(ifMatch, () -> currentVersion(ownerSub));
@@ -60,16 +69,20 @@ public final class PreferencesService {
         if (serialized.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw ApiException.payloadTooLarge("Preferences may take at most " + MAX_BYTES + " bytes serialized.");
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        long changed = expected == 0
-            ? repository.insertFirst(ownerSub, serialized, now)
-            : repository.updateIfVersion(ownerSub, expected, serialized, now);
-        if (changed == 0) {
-            long current = currentVersion(ownerSub);
-            throw ApiException.preconditionFailed("The preferences have changed since version " + expected
-                + "; the current version is " + current + ".");
-        }
-        return get(ownerSub);
+        return transactions.executeWrite(status -> {
+            long seq = changes.next(ownerSub);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            long changed = expected == 0
+                ? repository.insertFirst(ownerSub, serialized, now)
+                : repository.updateIfVersion(ownerSub, expected, serialized, now);
+            Preferences current = get(ownerSub);
+            if (changed == 0) {
+                throw ApiException.preconditionFailed("The preferences have changed since version " + expected
+                    + "; the current version is " + current.getVersion() + ".", problem -> problem.setCurrentPreferences(current));
+            }
+            changes.changed(ownerSub, seq, ChangeLog.PREFERENCES, ChangeLog.PREFERENCES, current.getVersion(), now);
+            return current;
+        });
     }
 
     private long currentVersion(String ownerSub) {

@@ -7,6 +7,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,12 @@ public interface TodoRepository extends GenericRepository<TodoRow, String> {
     TodoRow save(TodoRow row);
 
     Optional<TodoRow> findByIdAndOwnerSub(String id, String ownerSub);
+
+    /** Whether any user has a to-do with this id (a client-generated id must be free). */
+    boolean existsById(String id);
+
+    /** The owner's to-dos among {@code ids} (a page of the change feed). */
+    List<TodoRow> findByOwnerSubAndIdIn(String ownerSub, Collection<String> ids);
 
     /** One page after {@code afterId} in id order (ids grow with creation time), optionally only done or open ones. */
     @Query("""
@@ -35,6 +42,10 @@ public interface TodoRepository extends GenericRepository<TodoRow, String> {
                          String title, @Nullable String notes, boolean done, @Nullable Instant dueAt, Instant updatedAt);
 
     long deleteByIdAndOwnerSub(String id, String ownerSub);
+
+    /** Deletes the to-do only if it is still at {@code expectedVersion}; answers how many rows went (0 or 1). */
+    @Query("DELETE FROM todo WHERE id = :id AND owner_sub = :ownerSub AND version = :expectedVersion")
+    long deleteIfVersion(String id, String ownerSub, long expectedVersion);
 
     /** All of the owner's to-dos in creation order (the GDPR export). */
     List<TodoRow> findByOwnerSubOrderById(String ownerSub);

@@ -48,6 +48,9 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
         } else {
             describe(errorContext, problem);
         }
+        if (status.getCode() < 500 && cause instanceof ApiException failure) {
+            failure.complete(problem);
+        }
         return response.contentType(PROBLEM_JSON).body(problem);
     }
 

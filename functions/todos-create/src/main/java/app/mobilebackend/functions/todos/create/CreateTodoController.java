@@ -12,9 +12,14 @@ import io.micronaut.http.annotation.Controller;
 
 import java.net.URI;
 
-/** Serves createTodo: 201 with the new to-do, its {@code Location} and {@code ETag}. */
+/**
+ * Serves createTodo: 201 with the new to-do, its {@code Location} and {@code ETag}; 200 with the to-do as it is now
+ * and {@code Idempotent-Replayed: true} when its client-generated id was created before.
+ */
 @Controller
 public class CreateTodoController implements TodosCreateApi {
+
+    private static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
     private final TodoService todos;
     private final CurrentUser user;
@@ -26,8 +31,13 @@ public class CreateTodoController implements TodosCreateApi {
 
     @Override
     public HttpResponse<Todo> createTodo(TodoCreate todoCreate) {
-        Todo created = todos.create(user.sub(), todoCreate);
-        return HttpResponse.created(created, URI.create("/todos/" + created.getId()))
-            .header(HttpHeaders.ETAG, ETags.of(created.getVersion()));
+        TodoService.Creation creation = todos.createOnce(user.sub(), todoCreate);
+        Todo todo = creation.todo();
+        if (creation.replayed()) {
+            return HttpResponse.ok(todo).header(HttpHeaders.ETAG, ETags.of(todo.getVersion()))
+                .header(IDEMPOTENT_REPLAYED, "true");
+        }
+        return HttpResponse.created(todo, URI.create("/todos/" + todo.getId()))
+            .header(HttpHeaders.ETAG, ETags.of(todo.getVersion()));
     }
 }

@@ -1,7 +1,9 @@
 package app.mobilebackend.functions.todos.delete;
 
+import app.mobilebackend.api.model.Problem;
 import app.mobilebackend.api.model.Todo;
 import app.mobilebackend.api.model.TodoCreate;
+import app.mobilebackend.api.model.TodoUpdate;
 import app.mobilebackend.core.error.ApiException;
 import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static app.mobilebackend.testkit.Responses.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -53,14 +56,41 @@ class DeleteTodoFunctionTest {
     }
 
     @Test
-    void answersNotFoundWhenDeletedTwice() {
+    void answersNoContentAgainWhenADeleteIsReplayed() {
         TestUser user = TestUser.fresh();
         Todo created = todos.create(user.sub(), new TodoCreate("Buy milk"));
-        function.handle(ApiGatewayEvents.request("DELETE", "/todos/" + created.getId()).bearer(user.token()).build());
+        function.handle(ApiGatewayEvents.request("DELETE", "/todos/" + created.getId()).bearer(user.token())
+            .header("If-Match", "\"1\"").build());
 
-        var again = function.handle(ApiGatewayEvents.request("DELETE", "/todos/" + created.getId()).bearer(user.token()).build());
+        var again = function.handle(ApiGatewayEvents.request("DELETE", "/todos/" + created.getId()).bearer(user.token())
+            .header("If-Match", "\"1\"").build());
 
-        assertEquals(404, again.getStatusCode());
+        assertEquals(204, again.getStatusCode());
+    }
+
+    @Test
+    void answersNotFoundForAnIdThatNeverExisted() {
+        var response = function.handle(ApiGatewayEvents.request("DELETE", "/todos/01936f0e-0000-7000-8000-000000000000")
+            .bearer(TestUser.fresh().token()).build());
+
+        assertEquals(404, response.getStatusCode());
+        assertEquals("application/problem+json", header(response, "Content-Type"));
+    }
+
+    @Test
+    void answersPreconditionFailedWithTheCurrentTodoWhenIfMatchIsStaleAndKeepsIt() {
+        TestUser user = TestUser.fresh();
+        Todo created = todos.create(user.sub(), new TodoCreate("Buy milk"));
+        todos.update(user.sub(), created.getId(), "\"1\"", new TodoUpdate("Buy oat milk", false));
+
+        var response = function.handle(ApiGatewayEvents.request("DELETE", "/todos/" + created.getId()).bearer(user.token())
+            .header("If-Match", "\"1\"").build());
+
+        assertEquals(412, response.getStatusCode());
+        Problem problem = function.read(response.getBody(), Problem.class);
+        assertEquals(2L, problem.getCurrentTodo().getVersion());
+        assertEquals("Buy oat milk", problem.getCurrentTodo().getTitle());
+        assertEquals("Buy oat milk", todos.get(user.sub(), created.getId()).getTitle());
     }
 
     @Test
