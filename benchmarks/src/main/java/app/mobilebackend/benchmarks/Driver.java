@@ -547,6 +547,7 @@ public final class Driver {
             case "devices-list" -> insertDevices(sub, 5);
             case "devices-delete" -> insertDevices(sub, invocations); // a device and its endpoint per invocation
             case "outbox-relay" -> seedOutbox(sub, OUTBOX_EVENTS);
+            case "sync-changes" -> logChanges(sub, insertTodos(sub, 5)); // a snapshot of 5 to-dos
             default -> List.of();
         };
         if (!ids.isEmpty()) {
@@ -592,6 +593,29 @@ public final class Driver {
             c.commit();
         }
         return ids;
+    }
+
+    /** The user's change log as the to-do writes leave it: one change per to-do, numbered from 1 in {@code ids}' order. */
+    private List<String> logChanges(String sub, List<String> ids) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
+             PreparedStatement log = c.prepareStatement("INSERT INTO sync_log (owner_sub, log_id, seq, purged_seq) VALUES (?, ?, ?, 0)");
+             PreparedStatement change = c.prepareStatement("INSERT INTO sync_change (owner_sub, entity_type, entity_id, seq, deleted, "
+                 + "version, changed_at) VALUES (?, 'todo', ?, ?, FALSE, 1, UTC_TIMESTAMP(3))")) {
+            c.setAutoCommit(false);
+            log.setString(1, sub);
+            log.setString(2, uuidV7());
+            log.setLong(3, ids.size());
+            log.executeUpdate();
+            for (int i = 0; i < ids.size(); i++) {
+                change.setString(1, sub);
+                change.setString(2, ids.get(i));
+                change.setLong(3, i + 1);
+                change.addBatch();
+            }
+            change.executeBatch();
+            c.commit();
+        }
+        return List.of();
     }
 
     /** Files as files-create and an upload leave them: the row, and (with {@code objects}) its bytes in S3. */
