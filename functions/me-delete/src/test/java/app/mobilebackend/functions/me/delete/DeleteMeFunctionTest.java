@@ -103,7 +103,7 @@ class DeleteMeFunctionTest {
             .map(area -> area.getClass().getSimpleName()).sorted().toList();
 
         assertEquals(List.of("ContentPersonalData", "DevicePersonalData", "FilesPersonalData", "OrdersPersonalData",
-            "PreferencesPersonalData", "ProfilePersonalData", "TodoPersonalData"), areas);
+            "PreferencesPersonalData", "ProfilePersonalData", "SyncPersonalData", "TodoPersonalData"), areas);
     }
 
     private static <T> T context(Class<T> type) {
