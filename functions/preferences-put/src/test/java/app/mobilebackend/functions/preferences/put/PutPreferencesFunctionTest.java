@@ -1,5 +1,8 @@
 package app.mobilebackend.functions.preferences.put;
 
+import app.mobilebackend.api.model.Preferences;
+import app.mobilebackend.api.model.Problem;
+
 import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.preferences.PreferencesService;
 import app.mobilebackend.testkit.LocalFunction;
@@ -58,6 +61,9 @@ class PutPreferencesFunctionTest {
         assertEquals("application/problem+json", header(stale, "Content-Type"));
         assertEquals(Map.of("theme", "light"), preferences.get(user.sub()).getValues());
         assertEquals(2L, preferences.get(user.sub()).getVersion());
+        Preferences current = function.read(stale.getBody(), Problem.class).getCurrentPreferences();
+        assertEquals(Map.of("theme", "light"), current.getValues());
+        assertEquals(2L, current.getVersion());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package app.mobilebackend.functions.todos.create;
 
 import app.mobilebackend.api.model.Todo;
+import app.mobilebackend.api.model.TodoCreate;
+import app.mobilebackend.api.model.TodoUpdate;
 import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
@@ -14,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static app.mobilebackend.testkit.Responses.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -208,5 +211,53 @@ class CreateTodoFunctionTest {
     private static List<String> fields(String body) {
         var errors = (List<Map<String, Object>>) function.readMap(body).get("errors");
         return errors.stream().map(e -> (String) e.get("field")).sorted().toList();
+    }
+
+    @Test
+    void createsUnderTheClientsIdAndAnswersAReplayWithTheTodoAsItIsNow() {
+        TestUser user = TestUser.fresh();
+        String id = UUID.randomUUID().toString();
+        String body = "{\"id\":\"" + id + "\",\"title\":\"Buy milk\"}";
+        var created = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(user.token()).json(body).build());
+        todos.update(user.sub(), id, "\"1\"", new TodoUpdate("Buy oat milk", true));
+
+        var replayed = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(user.token()).json(body).build());
+
+        assertEquals(201, created.getStatusCode());
+        assertEquals("/todos/" + id, header(created, "Location"));
+        assertEquals(200, replayed.getStatusCode());
+        assertEquals("true", header(replayed, "Idempotent-Replayed"));
+        assertEquals("\"2\"", header(replayed, "ETag"));
+        assertEquals("Buy oat milk", function.read(replayed.getBody(), Todo.class).getTitle());
+        assertEquals(1, todos.list(user.sub(), 20, null, null).getItems().size());
+    }
+
+    @Test
+    void answersGoneForTheIdOfATodoDeletedAndConflictForAnotherUsersId() {
+        TestUser user = TestUser.fresh();
+        Todo deleted = todos.create(user.sub(), new TodoCreate("Deleted"));
+        todos.delete(user.sub(), deleted.getId());
+        Todo theirs = todos.create(TestUser.fresh().sub(), new TodoCreate("Theirs"));
+
+        var gone = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(user.token())
+            .json("{\"id\":\"" + deleted.getId() + "\",\"title\":\"Again\"}").build());
+        var taken = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(user.token())
+            .json("{\"id\":\"" + theirs.getId() + "\",\"title\":\"Mine?\"}").build());
+
+        assertEquals(410, gone.getStatusCode());
+        assertEquals("application/problem+json", header(gone, "Content-Type"));
+        assertEquals(409, taken.getStatusCode());
+        assertEquals("application/problem+json", header(taken, "Content-Type"));
+        assertTrue(!taken.getBody().contains("Theirs"), taken.getBody());
+        assertEquals(0, todos.list(user.sub(), 20, null, null).getItems().size());
+    }
+
+    @Test
+    void rejectsAnIdThatIsNotALowerCaseUuid() {
+        var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(TestUser.fresh().token())
+            .json("{\"id\":\"01936F0E-8C8A-7B4E-9D6A-3F2B1C0D9E8F\",\"title\":\"x\"}").build());
+
+        assertEquals(400, response.getStatusCode());
+        assertTrue(response.getBody().contains("\"field\":\"id\""), response.getBody());
     }
 }

@@ -1,7 +1,9 @@
 package app.mobilebackend.functions.todos.update;
 
+import app.mobilebackend.api.model.Problem;
 import app.mobilebackend.api.model.Todo;
 import app.mobilebackend.api.model.TodoCreate;
+import app.mobilebackend.api.model.TodoUpdate;
 import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
@@ -145,5 +147,34 @@ class UpdateTodoFunctionTest {
             request.header("If-Match", ifMatch);
         }
         return function.handle(request.build());
+    }
+
+    @Test
+    void answersPreconditionFailedWithTheCurrentTodoWhenIfMatchIsStale() {
+        TestUser user = TestUser.fresh();
+        Todo created = todos.create(user.sub(), new TodoCreate("Buy milk"));
+        todos.update(user.sub(), created.getId(), "\"1\"", new TodoUpdate("Buy oat milk", false));
+
+        var response = function.handle(ApiGatewayEvents.request("PUT", "/todos/" + created.getId()).bearer(user.token())
+            .header("If-Match", "\"1\"").json(DONE).build());
+
+        assertEquals(412, response.getStatusCode());
+        Todo current = function.read(response.getBody(), Problem.class).getCurrentTodo();
+        assertEquals(2L, current.getVersion());
+        assertEquals("Buy oat milk", current.getTitle());
+        assertEquals(false, todos.get(user.sub(), created.getId()).getDone());
+    }
+
+    @Test
+    void answersGoneForATodoDeletedSince() {
+        TestUser user = TestUser.fresh();
+        Todo created = todos.create(user.sub(), new TodoCreate("Buy milk"));
+        todos.delete(user.sub(), created.getId());
+
+        var response = function.handle(ApiGatewayEvents.request("PUT", "/todos/" + created.getId()).bearer(user.token())
+            .header("If-Match", "\"1\"").json(DONE).build());
+
+        assertEquals(410, response.getStatusCode());
+        assertEquals("application/problem+json", header(response, "Content-Type"));
     }
 }
