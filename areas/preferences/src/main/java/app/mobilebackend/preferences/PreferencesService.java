@@ -80,7 +80,11 @@ public final class PreferencesService {
                 throw ApiException.preconditionFailed("The preferences have changed since version " + expected
                     + "; the current version is " + current.getVersion() + ".", problem -> problem.setCurrentPreferences(current));
             }
-            changes.changed(ownerSub, seq, ChangeLog.PREFERENCES, ChangeLog.PREFERENCES, current.getVersion(), now);
+            if (expected == 0) {
+                changes.created(ownerSub, seq, ChangeLog.PREFERENCES, ChangeLog.PREFERENCES, current.getVersion(), now);
+            } else {
+                changes.changed(ownerSub, seq, ChangeLog.PREFERENCES, ChangeLog.PREFERENCES, current.getVersion(), now);
+            }
             return current;
         });
     }

@@ -37,7 +37,16 @@ public final class ChangeLog {
         return repository.findById(ownerSub).orElseThrow().seq();
     }
 
-    /** The entity was created or changed, and is now at {@code version}. */
+    /**
+     * The entity was created, at {@code version}. A plain insert: finding out first whether the entity has a row (an
+     * update that misses) would lock the gap of the index where it goes, and two users' first changes landing in one
+     * gap would deadlock.
+     */
+    public void created(String ownerSub, long seq, String entityType, String entityId, long version, Instant at) {
+        repository.insert(ownerSub, entityType, entityId, seq, false, version, at);
+    }
+
+    /** The entity was changed, and is now at {@code version}. */
     public void changed(String ownerSub, long seq, String entityType, String entityId, long version, Instant at) {
         record(ownerSub, seq, entityType, entityId, false, version, at);
     }
@@ -52,6 +61,10 @@ public final class ChangeLog {
         return repository.find(ownerSub, entityType, entityId).filter(ChangeRow::deleted);
     }
 
+    /**
+     * Moves the entity's row (it has one: the change that created it wrote it, or the migration that began the log), or
+     * writes it if an entity written otherwise has none.
+     */
     private void record(String ownerSub, long seq, String entityType, String entityId, boolean deleted, long version, Instant at) {
         if (repository.move(ownerSub, entityType, entityId, seq, deleted, version, at) == 0) {
             repository.insert(ownerSub, entityType, entityId, seq, deleted, version, at);

@@ -98,7 +98,7 @@ public final class TodoService {
         Instant now = now();
         TodoRow row = repository.save(new TodoRow(id, ownerSub, request.getTitle(), request.getNotes(),
             Boolean.TRUE.equals(request.getDone()), instant(request.getDueAt()), now, now, 1));
-        changes.changed(ownerSub, seq, ChangeLog.TODO, id, row.version(), now);
+        changes.created(ownerSub, seq, ChangeLog.TODO, id, row.version(), now);
         return new Creation(toApi(row), false);
     }
 
