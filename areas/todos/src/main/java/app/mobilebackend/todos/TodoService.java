@@ -114,11 +114,11 @@ public final class TodoService {
     public Todo update(String ownerSub, String id, String ifMatch, TodoUpdate request) {
         return transactions.executeWrite(status -> {
             long seq = changes.next(ownerSub);
-            long expected = ETags.requiredVersion(ifMatch, () -> find(ownerSub, id).version());
+            long expected = ETags.requiredVersion(ifMatch, () -> findToChange(ownerSub, id).version());
             Instant now = now();
             long changed = repository.updateIfVersion(id, ownerSub, expected, request.getTitle(), request.getNotes(),
                 request.getDone(), instant(request.getDueAt()), now);
-            TodoRow current = find(ownerSub, id);
+            TodoRow current = findToChange(ownerSub, id);
             if (changed == 0) {
                 throw stale(expected, current);
             }
@@ -156,8 +156,13 @@ public final class TodoService {
         delete(ownerSub, id, null);
     }
 
-    /** The caller's to-do; 410 if they deleted it within the tombstones' retention, else 404. */
+    /** The caller's to-do, else 404 (a read: getTodo declares no 410). */
     private TodoRow find(String ownerSub, String id) {
+        return repository.findByIdAndOwnerSub(id, ownerSub).orElseThrow(() -> notFound(id));
+    }
+
+    /** The caller's to-do about to change: 410 if they deleted it within the tombstones' retention, else 404. */
+    private TodoRow findToChange(String ownerSub, String id) {
         return repository.findByIdAndOwnerSub(id, ownerSub).orElseThrow(() -> changes.tombstone(ownerSub, ChangeLog.TODO, id)
             .map(tombstone -> deleted(id, tombstone.version()))
             .orElseGet(() -> notFound(id)));

@@ -260,4 +260,15 @@ class CreateTodoFunctionTest {
         assertEquals(400, response.getStatusCode());
         assertTrue(response.getBody().contains("\"field\":\"id\""), response.getBody());
     }
+
+    @Test
+    void makesAnIdWhenTheClientSendsNull() {
+        TestUser user = TestUser.fresh();
+
+        var response = function.handle(ApiGatewayEvents.request("POST", "/todos").bearer(user.token())
+            .json("{\"id\":null,\"title\":\"Buy milk\"}").build());
+
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        assertTrue(function.read(response.getBody(), Todo.class).getId().matches("[0-9a-f-]{36}"));
+    }
 }

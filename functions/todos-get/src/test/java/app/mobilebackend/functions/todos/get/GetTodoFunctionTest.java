@@ -101,4 +101,15 @@ class GetTodoFunctionTest {
 
         assertEquals(404, response.getStatusCode());
     }
+
+    @Test
+    void returnsNotFoundForATodoDeletedSince() {
+        TestUser user = TestUser.fresh();
+        Todo created = todos.create(user.sub(), new TodoCreate("Call mum"));
+        todos.delete(user.sub(), created.getId());
+
+        var response = function.handle(ApiGatewayEvents.request("GET", "/todos/" + created.getId()).bearer(user.token()).build());
+
+        assertEquals(404, response.getStatusCode());
+    }
 }
