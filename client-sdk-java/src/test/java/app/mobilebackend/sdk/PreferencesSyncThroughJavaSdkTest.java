@@ -62,7 +62,7 @@ class PreferencesSyncThroughJavaSdkTest extends DevServerTestBase {
             new PreferencesUpdate().values(Map.of("theme", "solarized")), etag(savedByA.getData().getVersion())));
         assertEquals(412, stale.getCode());
         assertEquals(new Problem().type("about:blank").title("Precondition Failed").status(412)
-            .detail("The preferences have changed since version 1; the current version is 2."), problemOf(stale).currentPreferences(null));
+            .detail("The preferences have changed since version 1; the current version is 2.").currentPreferences(savedByB), problemOf(stale));
 
         Preferences reread = deviceA.getPreferences();
         assertEquals(savedByB, reread);
@@ -89,7 +89,7 @@ class PreferencesSyncThroughJavaSdkTest extends DevServerTestBase {
             () -> deviceB.putPreferences(new PreferencesUpdate().values(Map.of("theme", "light")), etag(0)));
         assertEquals(412, stale.getCode());
         assertEquals(new Problem().type("about:blank").title("Precondition Failed").status(412)
-            .detail("The preferences have changed since version 0; the current version is 1."), problemOf(stale).currentPreferences(null));
+            .detail("The preferences have changed since version 0; the current version is 1.").currentPreferences(savedByA), problemOf(stale));
         assertEquals(savedByA, deviceB.getPreferences());
     }
 

@@ -73,7 +73,7 @@ class TodoLifecycleThroughJavaSdkTest extends DevServerTestBase {
             () -> todos.updateTodo(id, new TodoUpdate().title("Buy cow milk").done(false), etag(1)));
         assertEquals(412, stale.getCode());
         assertEquals(new Problem().type("about:blank").title("Precondition Failed").status(412)
-            .detail("The to-do has changed since version 1; the current version is 2."), problemOf(stale).currentTodo(null));
+            .detail("The to-do has changed since version 1; the current version is 2.").currentTodo(current), problemOf(stale));
         assertEquals(current, todos.getTodo(id, null));
 
         ApiResponse<Void> deleted = todos.deleteTodoWithHttpInfo(id);
@@ -101,7 +101,7 @@ class TodoLifecycleThroughJavaSdkTest extends DevServerTestBase {
             () -> todos.updateTodo(id, new TodoUpdate().title("Water nothing").done(false), etag(2)));
         assertEquals(412, stale.getCode());
         assertEquals(new Problem().type("about:blank").title("Precondition Failed").status(412)
-            .detail("The to-do has changed since version 2; the current version is 3."), problemOf(stale).currentTodo(null));
+            .detail("The to-do has changed since version 2; the current version is 3.").currentTodo(third), problemOf(stale));
         assertEquals(third, todos.getTodo(id, null));
     }
 

@@ -53,7 +53,7 @@ class PreferencesSyncThroughKotlinSdkTest : DevServerTestBase() {
         assertEquals(2L, savedB.version)
 
         val solarized = mapOf("theme" to JsonPrimitive("solarized"))
-        assertProblem(problem(412, "Precondition Failed", "The preferences have changed since version 1; the current version is 2."),
+        assertProblem(problem(412, "Precondition Failed", "The preferences have changed since version 1; the current version is 2.").copy(currentPreferences = savedB),
             failureOf { deviceA.putPreferences(PreferencesUpdate(solarized), etag(savedA.version)).orThrow() })
 
         val reread = deviceA.getPreferences().orThrow()
@@ -75,7 +75,7 @@ class PreferencesSyncThroughKotlinSdkTest : DevServerTestBase() {
         val savedByA = deviceA.putPreferences(PreferencesUpdate(mapOf("theme" to JsonPrimitive("dark"))), etag(0)).orThrow()
         assertEquals(1L, savedByA.version)
 
-        assertProblem(problem(412, "Precondition Failed", "The preferences have changed since version 0; the current version is 1."),
+        assertProblem(problem(412, "Precondition Failed", "The preferences have changed since version 0; the current version is 1.").copy(currentPreferences = savedByA),
             failureOf { deviceB.putPreferences(PreferencesUpdate(mapOf("theme" to JsonPrimitive("light"))), etag(0)).orThrow() })
         assertEquals(savedByA, deviceB.getPreferences().orThrow())
     }

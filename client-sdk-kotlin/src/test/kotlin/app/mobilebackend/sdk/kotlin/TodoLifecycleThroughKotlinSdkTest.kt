@@ -58,7 +58,7 @@ class TodoLifecycleThroughKotlinSdkTest : DevServerTestBase() {
         assertEquals(etag(2), updated.headers()["ETag"])
         assertEquals(listOf(current), todos.listTodos(done = true).orThrow().items)
 
-        assertProblem(problem(412, "Precondition Failed", "The to-do has changed since version 1; the current version is 2."),
+        assertProblem(problem(412, "Precondition Failed", "The to-do has changed since version 1; the current version is 2.").copy(currentTodo = current),
             failureOf { todos.updateTodo(id, TodoUpdate(title = "Buy cow milk", done = false), etag(1)).orThrow() })
         assertEquals(current, todos.getTodo(id).orThrow())
 
@@ -81,7 +81,7 @@ class TodoLifecycleThroughKotlinSdkTest : DevServerTestBase() {
         assertEquals(3L, third.version)
         assertEquals("Water the ferns", third.title)
 
-        assertProblem(problem(412, "Precondition Failed", "The to-do has changed since version 2; the current version is 3."),
+        assertProblem(problem(412, "Precondition Failed", "The to-do has changed since version 2; the current version is 3.").copy(currentTodo = third),
             failureOf { todos.updateTodo(id, TodoUpdate(title = "Water nothing", done = false), etag(2)).orThrow() })
         assertEquals(third, todos.getTodo(id).orThrow())
     }
