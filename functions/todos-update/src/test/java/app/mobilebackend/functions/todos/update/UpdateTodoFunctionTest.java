@@ -5,12 +5,18 @@ import app.mobilebackend.api.model.Todo;
 import app.mobilebackend.api.model.TodoCreate;
 import app.mobilebackend.api.model.TodoUpdate;
 import app.mobilebackend.localstack.ApiGatewayEvents;
+import app.mobilebackend.localstack.LocalDatabase;
 import app.mobilebackend.testkit.LocalFunction;
+import app.mobilebackend.testkit.TestDatabase;
 import app.mobilebackend.testkit.TestUser;
 import app.mobilebackend.todos.TodoService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Map;
 
 import static app.mobilebackend.testkit.Responses.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -138,6 +144,36 @@ class UpdateTodoFunctionTest {
 
         assertEquals(404, response.getStatusCode());
         assertEquals("application/problem+json", header(response, "Content-Type"));
+    }
+
+    @Test
+    void answersServiceUnavailableWhenItWaitsTooLongForALockAndWritesNothing() throws Exception {
+        TestUser user = TestUser.fresh();
+        Todo created = todos.create(user.sub(), new TodoCreate("Buy milk"));
+        LocalDatabase db = TestDatabase.shared();
+        // Another writer of this user holds the change log's lock longer than the function may wait for it.
+        try (var impatient = LocalFunction.start(Map.of(
+                 "datasources.default.connection-init-sql", "SET SESSION innodb_lock_wait_timeout = 1"));
+             Connection other = DriverManager.getConnection(db.url(), db.username(), db.password())) {
+            other.setAutoCommit(false);
+            try (var lock = other.prepareStatement("SELECT seq FROM sync_log WHERE owner_sub = ? FOR UPDATE")) {
+                lock.setString(1, user.sub());
+                lock.executeQuery().close();
+            }
+            var request = ApiGatewayEvents.request("PUT", "/todos/" + created.getId()).bearer(user.token())
+                .header("If-Match", "\"1\"").json(DONE);
+
+            var response = impatient.handle(request.build());
+            other.rollback();
+
+            assertEquals(503, response.getStatusCode(), response.getBody());
+            assertEquals("5", header(response, "Retry-After"));
+            assertEquals("application/problem+json", header(response, "Content-Type"));
+            assertTrue(!response.getBody().contains("Exception") && !response.getBody().contains("sync_log"), response.getBody());
+        }
+        Todo unchanged = todos.get(user.sub(), created.getId());
+        assertEquals("Buy milk", unchanged.getTitle());
+        assertEquals(1L, unchanged.getVersion());
     }
 
     private static com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent put(
