@@ -7,8 +7,10 @@ import app.mobilebackend.sdk.kotlin.api.HealthApi
 import app.mobilebackend.sdk.kotlin.api.MeApi
 import app.mobilebackend.sdk.kotlin.api.OrdersApi
 import app.mobilebackend.sdk.kotlin.api.PreferencesApi
+import app.mobilebackend.sdk.kotlin.api.SyncApi
 import app.mobilebackend.sdk.kotlin.api.TodosApi
 import app.mobilebackend.sdk.kotlin.generated.infrastructure.ApiClient
+import app.mobilebackend.sdk.kotlin.sync.ConditionalDeleteApi
 import okhttp3.Authenticator
 import okhttp3.Interceptor
 import okhttp3.OkHttpClient
@@ -60,6 +62,10 @@ class MobileBackendClient @JvmOverloads constructor(
     val devices: DevicesApi = generated.createService(DevicesApi::class.java)
     val content: ContentApi = generated.createService(ContentApi::class.java)
     val me: MeApi = generated.createService(MeApi::class.java)
+    val sync: SyncApi = generated.createService(SyncApi::class.java)
+
+    /** For [app.mobilebackend.sdk.kotlin.sync.Sync]'s deletes with `If-Match`, which the generated deleteTodo cannot send. */
+    internal val conditionalDeletes: ConditionalDeleteApi = generated.createService(ConditionalDeleteApi::class.java)
 
     companion object {
         private const val AUTHORIZATION = "Authorization"
