@@ -65,6 +65,7 @@ class ShrunkProbeTest {
             "ok preferences: saved and read back at version 1",
             "ok device: registered as FCM, listed, deleted",
             "ok order: PLACED, 2150 EUR",
+            "ok sync: made offline, sent, then deleted over If-Match",
             "probe passed"), run.stdout, run.describe());
     }
 

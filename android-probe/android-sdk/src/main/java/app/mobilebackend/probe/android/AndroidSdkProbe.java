@@ -28,6 +28,9 @@ import app.mobilebackend.sdk.android.model.Problem;
 import app.mobilebackend.sdk.android.model.Todo;
 import app.mobilebackend.sdk.android.model.TodoCreate;
 import app.mobilebackend.sdk.android.model.TodoUpdate;
+import app.mobilebackend.sdk.android.sync.InMemorySyncStore;
+import app.mobilebackend.sdk.android.sync.Sync;
+import app.mobilebackend.sdk.android.sync.SyncResult;
 
 import java.time.OffsetDateTime;
 import java.util.Collections;
@@ -56,9 +59,11 @@ public final class AndroidSdkProbe {
     private final PreferencesApi preferences;
     private final DevicesApi devices;
     private final OrdersApi orders;
+    private final Sync offline;
 
     private AndroidSdkProbe(String baseUrl, Tokens tokens) {
         MobileBackendClient client = new MobileBackendClient(baseUrl, tokens);
+        this.offline = new Sync(client, new InMemorySyncStore());
         this.tokens = tokens;
         this.health = new HealthApi(client);
         this.todos = new TodosApi(client);
@@ -132,7 +137,7 @@ public final class AndroidSdkProbe {
         check("stale update", 412, stale.getCode());
         Problem problem = problemOf(stale);
         check("stale update", new Problem().type("about:blank").title("Precondition Failed").status(412)
-            .detail("The to-do has changed since version 1; the current version is 2."), problem);
+            .detail("The to-do has changed since version 1; the current version is 2.").currentTodo(updated), problem);
         passed("stale update If-Match \"1\": 412 problem+json \"" + problem.getDetail() + "\"");
 
         check("delete", 204, todos.deleteTodoWithHttpInfo(id).getStatusCode());
@@ -167,6 +172,16 @@ public final class AndroidSdkProbe {
         check("order", 2, order.getLines().size());
         check("order", order, orders.getOrder(order.getId()));
         passed("order: PLACED, " + order.getTotal().getAmountMinor() + " " + order.getTotal().getCurrency());
+
+        Todo made = offline.createTodo("Made offline", null, false, null);
+        check("sync", 1, offline.sync().getPushed());
+        check("sync", 1L, offline.todo(made.getId()).map(Todo::getVersion).orElse(null));
+        offline.deleteTodo(made.getId());
+        SyncResult deleted = offline.sync();
+        check("sync", 1, deleted.getPushed());
+        check("sync", Collections.emptyList(), deleted.getConflicts());
+        check("sync", false, offline.todo(made.getId()).isPresent());
+        passed("sync: made offline, sent, then deleted over If-Match");
     }
 
     private static Problem problemOf(ApiException failure) {

@@ -19,6 +19,8 @@ import app.mobilebackend.sdk.kotlin.model.TodoUpdate
 import app.mobilebackend.sdk.kotlin.orThrow
 import app.mobilebackend.sdk.kotlin.pages
 import app.mobilebackend.sdk.kotlin.placeOrder
+import app.mobilebackend.sdk.kotlin.sync.InMemorySyncStore
+import app.mobilebackend.sdk.kotlin.sync.Sync
 import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.runBlocking
 import kotlinx.serialization.json.JsonPrimitive
@@ -116,7 +118,7 @@ object KotlinSdkProbe {
         check("stale update", 412, stale.status)
         val problem = problemOf(stale)
         check("stale update", Problem(type = "about:blank", title = "Precondition Failed", status = 412,
-            detail = "The to-do has changed since version 1; the current version is 2."), problem)
+            detail = "The to-do has changed since version 1; the current version is 2.", currentTodo = updated), problem)
         passed("stale update If-Match \"1\": 412 problem+json \"${problem.detail}\"")
 
         check("delete", 204, todos.deleteTodo(id).code())
@@ -150,6 +152,17 @@ object KotlinSdkProbe {
         check("order", 2, order.lines.size)
         check("order", order, client.orders.getOrder(order.id).orThrow())
         passed("order: PLACED, ${order.total.amountMinor} ${order.total.currency}")
+
+        val offline = Sync(client, InMemorySyncStore())
+        val made = offline.createTodo("Made offline")
+        check("sync", 1, offline.sync().pushed)
+        check("sync", 1L, offline.todo(made.id)?.version)
+        offline.deleteTodo(made.id)
+        val deleted = offline.sync()
+        check("sync", 1, deleted.pushed)
+        check("sync", emptyList<Any>(), deleted.conflicts)
+        check("sync", null, offline.todo(made.id))
+        passed("sync: made offline, sent, then deleted over If-Match")
     }
 
     private fun problemOf(failure: ApiException): Problem = failure.problem
