@@ -9,6 +9,9 @@ import app.mobilebackend.sdk.kotlin.sync.InMemorySyncStore
 import app.mobilebackend.sdk.kotlin.sync.PendingEdit
 import app.mobilebackend.sdk.kotlin.sync.Sync
 import kotlinx.coroutines.runBlocking
+import okhttp3.Interceptor
+import okhttp3.OkHttpClient
+import okhttp3.Response
 import kotlinx.serialization.json.JsonPrimitive
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
@@ -17,6 +20,9 @@ import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import java.io.IOException
+import java.time.OffsetDateTime
+import java.util.UUID
+import java.util.concurrent.ConcurrentHashMap
 
 /** The offline sync helper ([Sync]) of devices of one user, against the dev server. */
 class SyncThroughKotlinSdkTest : DevServerTestBase() {
@@ -60,8 +66,8 @@ class SyncThroughKotlinSdkTest : DevServerTestBase() {
         val conflict = reconnect.conflicts.single() as Conflict.ChangedOnServer
         assertEquals(milk.id, (conflict.edit as PendingEdit.UpdateTodo).todoId)
         assertEquals("Buy oat milk", (conflict.edit as PendingEdit.UpdateTodo).title)
-        assertEquals("Buy cow milk", conflict.current!!.title)
-        assertEquals(2L, conflict.current!!.version)
+        assertEquals("Buy cow milk", conflict.currentTodo!!.title)
+        assertEquals(2L, conflict.currentTodo!!.version)
         assertFalse(reconnect.snapshot)
         assertEquals(listOf("Buy cow milk", "Pay the bills", "Call mum"), b.sync.todos().map { it.title })
         assertEquals("by Friday", b.sync.todo(bills.id)!!.notes)
@@ -80,37 +86,106 @@ class SyncThroughKotlinSdkTest : DevServerTestBase() {
         assertFalse(a.sync.hasPendingEdits() || b.sync.hasPendingEdits())
     }
 
+    /**
+     * Sends each request on to the server, then loses the answer of the first request of each kind named (`POST /todos`,
+     * `PUT /todos/{id}`...) as a dropped connection would: the server did the work, the device does not know.
+     */
+    private class LoseFirstAnswers(vararg kinds: String) : Interceptor {
+        val toLose: MutableSet<String> = ConcurrentHashMap.newKeySet<String>().apply { addAll(kinds) }
+
+        override fun intercept(chain: Interceptor.Chain): Response {
+            val request = chain.request()
+            val answer = chain.proceed(request)
+            if (toLose.remove(request.method + " " + request.url.encodedPath.replace(Regex("^/todos/.+"), "/todos/{id}"))) {
+                answer.close()
+                throw IOException("answer lost: ${request.method} ${request.url}")
+            }
+            return answer
+        }
+    }
+
     @Test
     fun editsWhoseAnswersWereLostAreSentAgainAndChangeNothingMore() = runBlocking {
         val sub = newSub()
-        val device = Device(sub)
+        val lose = LoseFirstAnswers("POST /todos", "PUT /me/preferences", "PUT /todos/{id}", "DELETE /todos/{id}")
+        val token = dev.token(sub)
+        val flaky = MobileBackendClient(dev.url(), AccessTokenProvider { token }, OkHttpClient.Builder().addInterceptor(lose).build())
+        val device = Sync(flaky, InMemorySyncStore(), attempts = 2, firstBackoffMillis = 0)
         val server = clientFor(sub)
 
-        // Each edit reaches the server once on its own (as a try whose answer was lost would), then sync sends it again.
-        val made = device.sync.createTodo("Made offline")
-        server.todos.createTodo(TodoCreate(title = "Made offline", id = made.id)).orThrow()
-        device.sync.putPreferences(prefs("theme" to "dark"))
-        server.preferences.putPreferences(PreferencesUpdate(prefs("theme" to "dark")), etag(0)).orThrow()
-        var replayed = device.sync.sync()
+        // 201 lost, then 200 replayed; 200 lost, then 412 showing this very document
+        val made = device.createTodo("Made offline")
+        device.putPreferences(prefs("theme" to "dark"))
+        var replayed = device.sync()
         assertEquals(2, replayed.pushed)
         assertTrue(replayed.conflicts.isEmpty(), replayed.toString())
-
-        device.sync.updateTodo(made.id, "Made offline, edited", done = true)
-        server.todos.updateTodo(made.id, TodoUpdate(title = "Made offline, edited", done = true), etag(1)).orThrow()
-        replayed = device.sync.sync()
-        assertEquals(1, replayed.pushed)
-        assertTrue(replayed.conflicts.isEmpty(), replayed.toString())
-
-        device.sync.deleteTodo(made.id)
-        server.conditionalDeletes.deleteTodo(made.id, etag(2)).orThrow()
-        replayed = device.sync.sync()
-        assertEquals(1, replayed.pushed)
-        assertTrue(replayed.conflicts.isEmpty(), replayed.toString())
-
-        assertEquals(listOf<Todo>(), server.todos.listTodos(limit = 100).orThrow().items)
-        assertEquals(listOf<Todo>(), device.sync.todos())
+        assertEquals(listOf(made.id to 1L), server.todos.listTodos(limit = 100).orThrow().items.map { it.id to it.version })
+        assertEquals(1L, device.todo(made.id)!!.version)
         assertEquals(1L, server.preferences.getPreferences().orThrow().version)
-        assertEquals(prefs("theme" to "dark"), device.sync.preferences().propertyValues)
+
+        // 200 lost, then 412 with the to-do as that first try left it: settled, not a conflict
+        device.updateTodo(made.id, "Made offline, edited", done = true)
+        replayed = device.sync()
+        assertEquals(1, replayed.pushed)
+        assertTrue(replayed.conflicts.isEmpty(), replayed.toString())
+        val edited = server.todos.getTodo(made.id).orThrow()
+        assertEquals(2L to "Made offline, edited", edited.version to edited.title)
+        assertEquals(edited, device.todo(made.id))
+
+        // 204 lost, then 204 again
+        device.deleteTodo(made.id)
+        replayed = device.sync()
+        assertEquals(1, replayed.pushed)
+        assertTrue(replayed.conflicts.isEmpty(), replayed.toString())
+
+        assertEquals(setOf<String>(), lose.toLose) // every kind of answer was lost once
+        assertEquals(listOf<Todo>(), server.todos.listTodos(limit = 100).orThrow().items)
+        assertEquals(listOf<Todo>(), device.todos())
+        assertFalse(device.hasPendingEdits())
+        assertEquals(prefs("theme" to "dark"), device.preferences().propertyValues)
+    }
+
+    @Test
+    fun aDeleteOfAChangedToDoAndAnUpdateOfADeletedOneAreConflicts() = runBlocking {
+        val sub = newSub()
+        val device = Device(sub)
+        val changed = device.sync.createTodo("Changed elsewhere")
+        val gone = device.sync.createTodo("Deleted elsewhere")
+        device.sync.sync()
+        val other = clientFor(sub)
+        val now = other.todos.updateTodo(changed.id, TodoUpdate(title = "Changed elsewhere, again", done = true), etag(1)).orThrow()
+        other.conditionalDeletes.deleteTodo(gone.id, etag(1)).orThrow()
+
+        device.sync.deleteTodo(changed.id)
+        device.sync.updateTodo(gone.id, "Too late", done = false)
+        val result = device.sync.sync()
+
+        assertEquals(0, result.pushed)
+        assertEquals(listOf(Conflict.Kind.CHANGED_ON_SERVER, Conflict.Kind.DELETED_ON_SERVER), result.conflicts.map { it.kind })
+        val kept = result.conflicts[0] as Conflict.ChangedOnServer
+        assertEquals(changed.id, (kept.edit as PendingEdit.DeleteTodo).todoId)
+        assertEquals(now, kept.currentTodo)
+        assertEquals(gone.id, (result.conflicts[1].edit as PendingEdit.UpdateTodo).todoId)
+        assertEquals(listOf(now), device.sync.todos()) // the server's state wins until the app edits again
+        assertFalse(device.sync.hasPendingEdits())
+    }
+
+    @Test
+    fun aCreateUnderAnIdSomeoneElseHasIsSentAgainUnderANewId() = runBlocking {
+        val taken = clientFor(newSub()).todos.createTodo(TodoCreate(title = "Someone else's", id = UUID.randomUUID().toString())).orThrow()
+        val sub = newSub()
+        val device = Device(sub)
+        val at = OffsetDateTime.now()
+        device.store.addPendingEdit(PendingEdit.CreateTodo(UUID.randomUUID().toString(), at, taken.id, "Mine", null, false, null))
+
+        val result = device.sync.sync()
+
+        assertEquals(1, result.pushed)
+        assertTrue(result.conflicts.isEmpty(), result.toString())
+        val mine = clientFor(sub).todos.listTodos(limit = 100).orThrow().items.single()
+        assertEquals("Mine", mine.title)
+        assertTrue(mine.id != taken.id)
+        assertEquals(listOf(mine), device.sync.todos())
     }
 
     @Test
@@ -157,7 +232,7 @@ class SyncThroughKotlinSdkTest : DevServerTestBase() {
         b.sync.putPreferences(prefs("theme" to "light", "fontSize" to 16, "language" to "de"))
         a.sync.sync()
         val clash = b.sync.sync().conflicts.single() as Conflict.Merged
-        assertEquals(JsonPrimitive("fr"), clash.overwritten.propertyValues["language"])
+        assertEquals(JsonPrimitive("fr"), clash.currentPreferences.propertyValues["language"])
         assertEquals(JsonPrimitive("de"), clientFor(sub).preferences.getPreferences().orThrow().propertyValues["language"])
     }
 

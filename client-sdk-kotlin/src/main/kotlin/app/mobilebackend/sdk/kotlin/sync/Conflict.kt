@@ -11,20 +11,33 @@ import app.mobilebackend.sdk.kotlin.model.Todo
 sealed class Conflict {
     abstract val edit: PendingEdit
 
-    /** Another device changed the to-do first: [current] is its state now (null if the server did not say). */
-    data class ChangedOnServer(override val edit: PendingEdit, val current: Todo?) : Conflict()
+    /** Which case this is, under the names the Java and Android SDKs use (for logs and analytics; `when` is enough in code). */
+    abstract val kind: Kind
+
+    enum class Kind { CHANGED_ON_SERVER, DELETED_ON_SERVER, REJECTED, MERGED }
+
+    /** Another device changed the to-do first: [currentTodo] is its state now (null if the server did not say). */
+    data class ChangedOnServer(override val edit: PendingEdit, val currentTodo: Todo?) : Conflict() {
+        override val kind get() = Kind.CHANGED_ON_SERVER
+    }
 
     /** The to-do was deleted (on another device): the delete wins. */
-    data class DeletedOnServer(override val edit: PendingEdit) : Conflict()
+    data class DeletedOnServer(override val edit: PendingEdit) : Conflict() {
+        override val kind get() = Kind.DELETED_ON_SERVER
+    }
 
     /** The server refuses the edit itself (a title too long...): [problem] says why. */
-    data class Rejected(override val edit: PendingEdit, val status: Int, val problem: Problem?) : Conflict()
+    data class Rejected(override val edit: PendingEdit, val status: Int, val problem: Problem?) : Conflict() {
+        override val kind get() = Kind.REJECTED
+    }
 
     /**
-     * Both devices changed the same preference: the device's value was saved over the other's, which [overwritten]
-     * still shows (for information; nothing is left to do).
+     * Both devices changed the same preference: the device's value was saved over the other's, which
+     * [currentPreferences] (the server's document before the merge) still shows; for information, nothing is left to do.
      */
-    data class Merged(override val edit: PendingEdit, val overwritten: Preferences) : Conflict()
+    data class Merged(override val edit: PendingEdit, val currentPreferences: Preferences) : Conflict() {
+        override val kind get() = Kind.MERGED
+    }
 }
 
 /** What one [Sync.sync] did. */

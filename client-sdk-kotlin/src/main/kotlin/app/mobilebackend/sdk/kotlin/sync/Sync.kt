@@ -201,8 +201,10 @@ class Sync @JvmOverloads constructor(
             answer.isSuccessful -> settled(edit, todo = answer.body()!!)
             answer.code() == 412 -> {
                 val current = ApiException.of(answer).problem?.currentTodo
-                if (current != null && current.version == edit.baseVersion + 1 && sameFields(current, edit)) {
-                    settled(edit, todo = current) // an earlier try of this very edit, whose answer was lost
+                // the server has what this edit wanted: an earlier try of it whose answer was lost (the server answers
+                // a replayed PUT with 412 and the to-do as that try left it), or the same change made elsewhere
+                if (current != null && sameFields(current, edit)) {
+                    settled(edit, todo = current)
                 } else {
                     failed(edit, conflicts, current) { Conflict.ChangedOnServer(it, current) }
                 }
@@ -315,7 +317,7 @@ class Sync @JvmOverloads constructor(
         } catch (gone: ApiException) {
             if (gone.status != 410) throw gone
             // changes after the cursor are no longer kept (30 days), or the account was erased since: start over
-            outbox.withLock { store.saveCursor(null) }
+            outbox.withLock { store.clearCursor() }
             pullSnapshot()
         }
     }
@@ -343,17 +345,19 @@ class Sync @JvmOverloads constructor(
     private suspend fun pullSnapshot(): Pull {
         val pull = Pull(snapshot = true)
         val listed = HashSet<String>()
-        var cursor: String? = null
-        do {
-            val page = page(cursor)
-            outbox.withLock { store.inTransaction { apply(page, pull) } }
-            page.todos.mapTo(listed) { it.id }
-            cursor = page.nextCursor
-        } while (page.hasMore)
+        var page = page(null)
+        while (true) {
+            val applied = page
+            outbox.withLock { store.inTransaction { apply(applied, pull) } }
+            applied.todos.mapTo(listed) { it.id }
+            if (!applied.hasMore) break
+            page = page(applied.nextCursor)
+        }
+        val last = page.nextCursor
         outbox.withLock {
             store.inTransaction {
                 store.todos().filter { it.id !in listed }.forEach { store.removeTodo(it.id) }
-                store.saveCursor(cursor)
+                store.saveCursor(last)
             }
         }
         return pull
@@ -373,7 +377,9 @@ class Sync @JvmOverloads constructor(
             pull.todos++
         }
         for (tombstone in page.deletedTodos) {
-            store.removeTodo(tombstone.id)
+            val mine = store.todo(tombstone.id)
+            // a tombstone has the version after the to-do's last one: an older tombstone never hides a newer state
+            if (mine == null || mine.version < tombstone.version) store.removeTodo(tombstone.id)
             pull.deletes++
         }
         page.preferences?.let { preferences ->

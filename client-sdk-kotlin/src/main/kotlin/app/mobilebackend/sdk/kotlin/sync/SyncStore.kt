@@ -11,9 +11,11 @@ import kotlinx.coroutines.sync.withLock
  * [InMemorySyncStore] is the reference. [Sync] groups the writes that belong together in [inTransaction].
  */
 interface SyncStore {
-    /** The feed's cursor after the last complete pull; null before the first. */
+    /** The feed's cursor after the last page applied; null before the first complete sync. */
     suspend fun cursor(): String?
-    suspend fun saveCursor(cursor: String?)
+    suspend fun saveCursor(cursor: String)
+    /** Forgets the cursor (the server no longer answers it: 410): the next pull reads a snapshot. */
+    suspend fun clearCursor()
 
     /** The to-dos as the server last answered them, oldest first. */
     suspend fun todos(): List<Todo>
@@ -45,7 +47,8 @@ class InMemorySyncStore : SyncStore {
     private var cursor: String? = null
 
     override suspend fun cursor(): String? = lock.withLock { cursor }
-    override suspend fun saveCursor(cursor: String?) = lock.withLock { this.cursor = cursor }
+    override suspend fun saveCursor(cursor: String) = lock.withLock { this.cursor = cursor }
+    override suspend fun clearCursor() = lock.withLock { cursor = null }
     override suspend fun todos(): List<Todo> = lock.withLock { todos.values.toList() }
     override suspend fun todo(id: String): Todo? = lock.withLock { todos[id] }
     override suspend fun putTodo(todo: Todo) = lock.withLock { todos[todo.id] = todo }
