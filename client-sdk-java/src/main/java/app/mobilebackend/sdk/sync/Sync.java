@@ -316,8 +316,9 @@ public final class Sync {
         } catch (ApiException e) {
             if (e.getCode() == 412) {
                 Todo current = problemOf(e) == null ? null : problemOf(e).getCurrentTodo();
-                if (current != null && current.getVersion() == edit.getBaseVersion() + 1 && sameFields(current, edit)) {
-                    settled(edit, current, null); // an earlier try of this very edit, whose answer was lost
+                if (current != null && sameFields(current, edit)) {
+                    // an earlier try of this very edit whose answer was lost, or the same change made elsewhere
+                    settled(edit, current, null);
                     return true;
                 }
                 failed(edit, conflicts, Conflict.Kind.CHANGED_ON_SERVER, current, null, null);
@@ -530,7 +531,11 @@ public final class Sync {
             pull.todos++;
         }
         for (TodoTombstone tombstone : page.getDeletedTodos()) {
-            store.removeTodo(tombstone.getId());
+            Optional<Todo> mine = store.todo(tombstone.getId());
+            // a tombstone has the version after the to-do's last one: an older tombstone never hides a newer state
+            if (mine.isPresent() && mine.get().getVersion() < tombstone.getVersion()) {
+                store.removeTodo(tombstone.getId());
+            }
             pull.deletes++;
         }
         Preferences preferences = page.getPreferences();
