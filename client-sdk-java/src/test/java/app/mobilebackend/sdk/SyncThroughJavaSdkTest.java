@@ -3,10 +3,8 @@ package app.mobilebackend.sdk;
 import app.mobilebackend.sdk.api.MeApi;
 import app.mobilebackend.sdk.api.PreferencesApi;
 import app.mobilebackend.sdk.api.TodosApi;
-import app.mobilebackend.sdk.model.PreferencesUpdate;
 import app.mobilebackend.sdk.model.Todo;
 import app.mobilebackend.sdk.model.TodoCreate;
-import app.mobilebackend.sdk.model.TodoUpdate;
 import app.mobilebackend.sdk.sync.Conflict;
 import app.mobilebackend.sdk.sync.InMemorySyncStore;
 import app.mobilebackend.sdk.sync.PendingEdit;
@@ -14,13 +12,19 @@ import app.mobilebackend.sdk.sync.Sync;
 import app.mobilebackend.sdk.sync.SyncResult;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,38 +82,96 @@ class SyncThroughJavaSdkTest extends DevServerTestBase {
     }
 
     @Test
-    void editsWhoseAnswersWereLostAreSentAgainAndChangeNothingMore() throws Exception {
+    void answersLostOnTheWayBackAreRetriedAndTheServerDoesNothingTwice() throws Exception {
         String sub = newSub();
-        Device device = new Device(sub);
+        String token = dev.token(sub);
+        // The first answer to each write is lost after the server acted on it: the helper's retry sends it again.
+        LosingAnswers.Client client = LosingAnswers.client(dev.url(), () -> token);
+        Sync sync = Sync.builder(client, new InMemorySyncStore()).retries(2, Duration.ZERO).build();
         TodosApi server = new TodosApi(clientFor(sub));
-        PreferencesApi serverPreferences = new PreferencesApi(clientFor(sub));
 
-        // Each edit reaches the server once on its own (as a try whose answer was lost would), then sync sends it again.
-        Todo made = device.sync.createTodo("Made offline", null, false, null);
-        PendingEdit create = device.store.pendingEdits().get(0);
-        server.createTodo(new TodoCreate().id(create.getTodoId()).title(create.getTitle()).done(false));
-        device.sync.putPreferences(Map.of("theme", "dark"));
-        serverPreferences.putPreferences(new PreferencesUpdate().values(Map.of("theme", "dark")), etag(0));
-        SyncResult replayed = device.sync.sync();
-        assertEquals(2, replayed.getPushed());
-        assertTrue(replayed.getConflicts().isEmpty(), replayed.toString());
+        Todo made = sync.createTodo("Made offline", null, false, null);
+        sync.putPreferences(Map.of("theme", "dark"));
+        SyncResult created = sync.sync(); // POST again: 200 replayed; PUT again: 412 showing this very document
+        assertEquals(2, created.getPushed());
+        assertTrue(created.getConflicts().isEmpty(), created.toString());
+        assertEquals(1, server.listTodos(100, null, null).getItems().size());
+        assertEquals(1L, new PreferencesApi(clientFor(sub)).getPreferences().getVersion());
+        assertEquals(Map.of("theme", "dark"), sync.preferences().getValues());
 
-        device.sync.updateTodo(made.getId(), "Made offline, edited", null, true, null);
-        server.updateTodo(made.getId(), new TodoUpdate().title("Made offline, edited").done(true), etag(1));
-        replayed = device.sync.sync();
-        assertEquals(1, replayed.getPushed());
-        assertTrue(replayed.getConflicts().isEmpty(), replayed.toString());
+        sync.updateTodo(made.getId(), "Made offline, edited", null, true, null);
+        SyncResult updated = sync.sync(); // PUT again over version 1: 412 with the to-do as the first try left it
+        assertEquals(1, updated.getPushed());
+        assertTrue(updated.getConflicts().isEmpty(), updated.toString());
+        Todo edited = server.getTodo(made.getId(), null);
+        assertEquals(2L, edited.getVersion());
+        assertEquals(List.of(edited), sync.todos());
 
-        device.sync.deleteTodo(made.getId());
-        server.deleteTodo(made.getId(), Map.of("If-Match", etag(2)));
-        replayed = device.sync.sync();
-        assertEquals(1, replayed.getPushed());
-        assertTrue(replayed.getConflicts().isEmpty(), replayed.toString());
-
+        sync.deleteTodo(made.getId());
+        SyncResult deleted = sync.sync(); // DELETE again: 204 on the tombstone
+        assertEquals(1, deleted.getPushed());
+        assertTrue(deleted.getConflicts().isEmpty(), deleted.toString());
         assertEquals(List.of(), server.listTodos(100, null, null).getItems());
-        assertEquals(List.of(), device.sync.todos());
-        assertEquals(1L, serverPreferences.getPreferences().getVersion());
-        assertEquals(Map.of("theme", "dark"), device.sync.preferences().getValues());
+        assertEquals(List.of(), sync.todos());
+        assertFalse(sync.hasPendingEdits());
+
+        String path = "/todos/" + made.getId();
+        assertEquals(Set.of("POST /todos", "PUT /me/preferences", "PUT " + path, "DELETE " + path), client.http.lost);
+        assertEquals(8, client.http.writes.size(), "each write sent twice: " + client.http.writes);
+        // the DELETE is built by the helper (If-Match is no parameter of deleteTodo) yet goes through the client's stack
+        HttpRequest delete = client.http.writes.stream().filter(r -> r.method().equals("DELETE")).findFirst().orElseThrow();
+        assertEquals(Optional.of(etag(2)), delete.headers().firstValue("If-Match"));
+        assertEquals(Optional.of(MobileBackendClient.USER_AGENT), delete.headers().firstValue("User-Agent"));
+        assertEquals(Optional.of("Bearer " + token), delete.headers().firstValue("Authorization"));
+    }
+
+    @Test
+    void aTakenIdIsMadeAnewAndEditsOfAToDoChangedOrDeletedElsewhereGiveWay() throws Exception {
+        String sub = newSub();
+        Device a = new Device(sub);
+        Device b = new Device(sub);
+        TodosApi someoneElse = new TodosApi(clientFor(newSub()));
+        Todo theirs = someoneElse.createTodo(new TodoCreate().id(UUID.randomUUID().toString()).title("Theirs"));
+        // a create whose id another user's to-do has (a collision, a store restored elsewhere): 409, sent under a new id
+        a.store.addPendingEdit(new PendingEdit(UUID.randomUUID().toString(), PendingEdit.Kind.CREATE_TODO,
+            OffsetDateTime.now(), theirs.getId(), 0, "Mine", null, false, null, null, null));
+        Todo doomed = a.sync.createTodo("Doomed", null, false, null);
+        Todo kept = a.sync.createTodo("Kept", null, false, null);
+        SyncResult renewed = a.sync.sync();
+        assertEquals(3, renewed.getPushed());
+        assertTrue(renewed.getConflicts().isEmpty(), renewed.toString());
+        Todo mine = a.sync.todos().stream().filter(t -> t.getTitle().equals("Mine")).findFirst().orElseThrow();
+        assertNotEquals(theirs.getId(), mine.getId());
+        assertEquals(List.of(theirs), someoneElse.listTodos(100, null, null).getItems());
+        b.sync.sync();
+
+        // a deletes "Doomed" which b edits offline (410: the delete wins); b edits "Kept" which a then deletes over
+        // the version before b's edit (412: a sees b's change, and deletes again if it still means to)
+        a.sync.deleteTodo(doomed.getId());
+        a.sync.sync();
+        b.sync.updateTodo(doomed.getId(), "Doomed, edited offline", null, false, null);
+        b.sync.updateTodo(kept.getId(), "Kept, edited", null, false, null);
+        a.sync.deleteTodo(kept.getId());
+        SyncResult gone = b.sync.sync();
+        assertEquals(1, gone.getPushed());
+        assertEquals(1, gone.getConflicts().size(), gone.toString());
+        assertEquals(Conflict.Kind.DELETED_ON_SERVER, gone.getConflicts().get(0).getKind());
+        assertEquals(doomed.getId(), gone.getConflicts().get(0).getEdit().getTodoId());
+        assertNull(gone.getConflicts().get(0).getCurrentTodo());
+
+        SyncResult changed = a.sync.sync();
+        assertEquals(0, changed.getPushed());
+        assertEquals(1, changed.getConflicts().size(), changed.toString());
+        Conflict conflict = changed.getConflicts().get(0);
+        assertEquals(Conflict.Kind.CHANGED_ON_SERVER, conflict.getKind());
+        assertEquals(PendingEdit.Kind.DELETE_TODO, conflict.getEdit().getKind());
+        assertEquals("Kept, edited", conflict.getCurrentTodo().getTitle());
+
+        List<Todo> server = byId(new TodosApi(clientFor(sub)).listTodos(100, null, null).getItems());
+        assertEquals(List.of("Kept, edited", "Mine"), titles(server).stream().sorted().toList());
+        assertEquals(server, byId(a.sync.todos()));
+        assertEquals(server, byId(b.sync.todos()));
+        assertFalse(a.sync.hasPendingEdits() || b.sync.hasPendingEdits());
     }
 
     @Test
@@ -193,6 +255,19 @@ class SyncThroughJavaSdkTest extends DevServerTestBase {
         assertEquals(0, failure.getCode());
         assertEquals(before, store.pendingEdits());
         assertNull(store.cursor().orElse(null));
+    }
+
+    @Test
+    void aRefusedTokenThrowsAndLeavesTheOutboxAsItWas() {
+        InMemorySyncStore store = new InMemorySyncStore();
+        Sync signedOut = new Sync(new MobileBackendClient(dev.url(), () -> "not-a-token"), store);
+        signedOut.createTodo("Made before the session ended", null, false, null);
+        List<PendingEdit> before = store.pendingEdits();
+
+        ApiException refused = assertThrows(ApiException.class, signedOut::sync);
+
+        assertEquals(401, refused.getCode()); // never retried, never dropped: the app signs in again and syncs
+        assertEquals(before, store.pendingEdits());
     }
 
     /** One device: its own store and client. */
