@@ -1,5 +1,6 @@
 package app.mobilebackend.infra.deploy;
 
+import app.mobilebackend.infra.apigateway.HashedDeployment;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,9 @@ class DeployDryRunTest {
         assertTrue(templates.size() > 1, "no templates under templates/stacks");
         for (String region : REGIONS) {
             for (String template : templates) {
-                assertUpload("infra-cloudformation/templates/" + template, "s3://mb-artifacts-" + region + "/releases/r42/" + template, region);
+                // the api stack goes as the build wrote it, its deployment named after the API definition
+                String source = template.equals("stacks/api.yaml") ? "infra-cloudformation/target/templates/" : "infra-cloudformation/templates/";
+                assertUpload(source + template, "s3://mb-artifacts-" + region + "/releases/r42/" + template, region);
             }
         }
         assertFalse(dryRun.output().contains("/stackset.yaml s3://"), "stackset.yaml is deployed, not uploaded:\n" + dryRun.output());
@@ -100,6 +103,15 @@ class DeployDryRunTest {
             assertUpload("infra-cloudformation/target/api/openapi-apigateway.yaml",
                 "s3://mb-artifacts-" + region + "/releases/r42/api/openapi-apigateway.yaml", region);
         }
+    }
+
+    @Test
+    void itShowsTheHashedApiDeployment() throws IOException {
+        String logicalId = HashedDeployment.logicalId(Files.readAllBytes(MODULE.resolve("target/api/openapi-apigateway.yaml")));
+        assertTrue(planLines().contains("API deployment: " + logicalId + " (named after the API definition: a new one when a route changes)"),
+            dryRun.output());
+        assertTrue(planLines().stream().anyMatch(l -> l.contains("/stacks/api.yaml ") && l.endsWith("# API deployment " + logicalId)),
+            dryRun.output());
     }
 
     /** What the templates read from the artifact bucket (a key after ${ArtifactPrefix}/) is what deploy uploads. */
