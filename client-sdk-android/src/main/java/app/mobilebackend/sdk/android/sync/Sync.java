@@ -383,7 +383,10 @@ public final class Sync {
                 }
                 return true;
             } catch (ApiException e) {
-                if (e.getCode() != 412 || round == 2) {
+                if (e.getCode() == 412 && round == 2) {
+                    throw e; // other devices keep saving first: the edit stays queued for the next sync, never dropped
+                }
+                if (e.getCode() != 412) {
                     return rejectedOrThrow(edit, e, conflicts);
                 }
                 Problem problem = problemOf(e);

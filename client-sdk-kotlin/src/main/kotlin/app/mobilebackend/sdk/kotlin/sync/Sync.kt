@@ -239,7 +239,10 @@ class Sync @JvmOverloads constructor(
                 overwritten?.let { conflicts.add(Conflict.Merged(edit, it)) }
                 return true
             }
-            if (answer.code() != 412 || round == 2) {
+            if (answer.code() == 412 && round == 2) {
+                throw ApiException.of(answer) // other devices keep saving first: the edit stays queued, never dropped
+            }
+            if (answer.code() != 412) {
                 return rejectedOrThrow(edit, answer, conflicts)
             }
             val current = ApiException.of(answer).problem?.currentPreferences
