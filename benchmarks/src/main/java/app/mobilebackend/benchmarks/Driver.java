@@ -26,6 +26,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,6 +75,8 @@ public final class Driver {
     private final String java;
     private final List<String> jvmFlags;
     private final int runs;
+    /** How many targets are launched at a time (1: one JVM at a time, as the figures need). */
+    private final int jobs;
     private final int warmup;
     private final int iterations;
     private final int trainingInvocations;
@@ -87,8 +94,8 @@ public final class Driver {
     private final List<String> referenceFilter;
     private final String note;
     private final SecureRandom random = new SecureRandom();
-    private final List<String> failures = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 
     private LocalDatabase db;
     private LocalIdentityProvider idp;
@@ -102,6 +109,7 @@ public final class Driver {
         this.java = options.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         this.jvmFlags = List.of(options.get("jvm-flags").trim().split("\\s+"));
         this.runs = Integer.parseInt(options.getOrDefault("runs", "10"));
+        this.jobs = Integer.parseInt(options.getOrDefault("jobs", "1"));
         this.warmup = Integer.parseInt(options.getOrDefault("warmup", "200"));
         this.iterations = Integer.parseInt(options.getOrDefault("iterations", "1000"));
         this.trainingInvocations = Integer.parseInt(options.getOrDefault("training", "20"));
@@ -127,7 +135,7 @@ public final class Driver {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: Driver --root DIR [--runs N] [--warmup N] [--iterations N] "
-                    + "[--training N] [--cds true|false] [--cds-targets a,b] [--priming-targets a,b|all|none] [--flatness N] [--wrk true|false] [--wrk-duration S] [--wrk-warmup S] "
+                    + "[--jobs N] [--training N] [--cds true|false] [--cds-targets a,b] [--priming-targets a,b|all|none] [--flatness N] [--wrk true|false] [--wrk-duration S] [--wrk-warmup S] "
                     + "[--functions a,b] [--references a,b|none] [--out DIR] [--note TEXT] [--java PATH] [--jvm-flags '...']");
             }
             options.put(args[i].substring(2), args[++i]);
@@ -177,7 +185,7 @@ public final class Driver {
             }).forEach(t -> byTarget.put(t.name(), new ArrayList<>()));
             results.put(variant, byTarget);
         }
-        Set<String> failed = new TreeSet<>();
+        Set<String> failed = Collections.synchronizedSet(new TreeSet<>());
         Map<String, Object> archiveMb = new LinkedHashMap<>();
 
         // AppCDS: one training run per jar (it handles the event), outside the measured runs
@@ -222,38 +230,26 @@ public final class Driver {
             } catch (Exception e) {
                 failures.add("baseline: " + e.getMessage());
             }
-            for (Target target : targets) {
-                for (String variant : results.keySet()) {
-                    if (failed.contains(target.name()) || !results.get(variant).containsKey(target.name())) {
-                        continue;
-                    }
-                    List<String> extra = variant.equals(CDS)
-                        ? List.of("-XX:SharedArchiveFile=" + archives.resolve(target.name() + ".jsa")) : List.of();
-                    String logName = target.name() + (variant.equals(PLAIN) ? "-" : "-" + variant + "-") + run + ".log";
-                    try {
-                        Prepared prepared = prepare(target, work, warmup, iterations);
-                        Map<String, String> props = new LinkedHashMap<>(prepared.props());
-                        if (variant.equals(INVOKE_PRIMING)) {
-                            props.put("lambda.priming", "invoke");
-                        } else if (variant.equals(CLASS_PRIMING)) {
-                            props.put("lambda.priming", "classes");
-                            props.put("lambda.priming.class-list", classList(work, target).toString());
-                        }
-                        if (run == 1 && variant.equals(PLAIN) && flatness > 0 && target.operation().equals("todos-list")) {
-                            props.put("bench.flatness", String.valueOf(flatness)); // after the cold figures: no effect on them
-                        }
-                        Map<String, Object> result = launch(target, extra, props, logs.resolve(logName));
-                        result.put("jarMb", round(Files.size(target.jar()) / 1024.0 / 1024.0));
-                        check(target, prepared, result, logs.resolve(logName));
-                        results.get(variant).get(target.name()).add(result);
-                        log(String.format(Locale.ROOT, "run %d/%d %-14s %-22s first response %6s ms, init %6s ms, warm median %s ms",
-                            run, runs, variant, target.name(), result.get("timeToFirstResponseMs"), result.get("initMs"),
-                            result.get("warmMedianMs")));
-                    } catch (Exception e) {
-                        fail(target, "run " + run + " (" + variant + ")", e, failed);
-                    }
+            int thisRun = run;
+            // Each target's variants one after the other. With --jobs N, N targets at a time (each adds to its own lists
+            // of results), the ones with most variants first; outbox-relay afterwards, alone: it relays every pending
+            // event of the outbox, and orders-create adds some.
+            List<Target> together = targets.stream().filter(t -> !t.operation().equals("outbox-relay"))
+                .sorted(Comparator.comparingLong((Target t) -> results.values().stream().filter(v -> v.containsKey(t.name())).count()).reversed())
+                .toList();
+            ExecutorService pool = Executors.newFixedThreadPool(jobs);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (Target target : together) {
+                    done.add(pool.submit(() -> measure(target, thisRun, results, failed, work, logs, archives)));
                 }
+                for (Future<?> each : done) {
+                    each.get();
+                }
+            } finally {
+                pool.shutdown();
             }
+            targets.stream().filter(t -> !together.contains(t)).forEach(t -> measure(t, thisRun, results, failed, work, logs, archives));
         }
 
         Map<String, Object> wrk = wrkEnabled ? loadDevServer(logs) : Map.of("skipped", "--no-wrk");
@@ -261,6 +257,7 @@ public final class Driver {
         Map<String, Object> machine = machine();
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("runs", runs);
+        config.put("jobs", jobs);
         config.put("warmup", warmup);
         config.put("iterations", iterations);
         config.put("cdsTrainingInvocations", cds ? trainingInvocations : null);
@@ -322,6 +319,41 @@ public final class Driver {
             return 1;
         }
         return 0;
+    }
+
+    /** One run of {@code target}'s variants: launched, checked and added to its lists in {@code results}. */
+    private void measure(Target target, int run, Map<String, Map<String, List<Map<String, Object>>>> results, Set<String> failed,
+                         Path work, Path logs, Path archives) {
+        for (String variant : results.keySet()) {
+            if (failed.contains(target.name()) || !results.get(variant).containsKey(target.name())) {
+                continue;
+            }
+            List<String> extra = variant.equals(CDS)
+                ? List.of("-XX:SharedArchiveFile=" + archives.resolve(target.name() + ".jsa")) : List.of();
+            String logName = target.name() + (variant.equals(PLAIN) ? "-" : "-" + variant + "-") + run + ".log";
+            try {
+                Prepared prepared = prepare(target, work, warmup, iterations);
+                Map<String, String> props = new LinkedHashMap<>(prepared.props());
+                if (variant.equals(INVOKE_PRIMING)) {
+                    props.put("lambda.priming", "invoke");
+                } else if (variant.equals(CLASS_PRIMING)) {
+                    props.put("lambda.priming", "classes");
+                    props.put("lambda.priming.class-list", classList(work, target).toString());
+                }
+                if (run == 1 && variant.equals(PLAIN) && flatness > 0 && target.operation().equals("todos-list")) {
+                    props.put("bench.flatness", String.valueOf(flatness)); // after the cold figures: no effect on them
+                }
+                Map<String, Object> result = launch(target, extra, props, logs.resolve(logName));
+                result.put("jarMb", round(Files.size(target.jar()) / 1024.0 / 1024.0));
+                check(target, prepared, result, logs.resolve(logName));
+                results.get(variant).get(target.name()).add(result);
+                log(String.format(Locale.ROOT, "run %d/%d %-14s %-22s first response %6s ms, init %6s ms, warm median %s ms",
+                    run, runs, variant, target.name(), result.get("timeToFirstResponseMs"), result.get("initMs"),
+                    result.get("warmMedianMs")));
+            } catch (Exception e) {
+                fail(target, "run " + run + " (" + variant + ")", e, failed);
+            }
+        }
     }
 
     private void fail(Target target, String what, Exception e, Set<String> failed) {
@@ -824,12 +856,14 @@ public final class Driver {
         }
         Set<String> fields = new TreeSet<>(((Map<String, Object>) items.get(0)).keySet());
         fields.addAll(((Map<String, Object>) page).keySet().stream().map(k -> "page." + k).toList());
-        if (todoFields == null) {
-            todoFields = fields;
-            todoFieldsFrom = target.name();
-        } else if (!todoFields.equals(fields)) {
-            throw new IllegalStateException("GET /todos answered the fields " + fields + ", but " + todoFieldsFrom
-                + " answered " + todoFields + ": " + body);
+        synchronized (this) {
+            if (todoFields == null) {
+                todoFields = fields;
+                todoFieldsFrom = target.name();
+            } else if (!todoFields.equals(fields)) {
+                throw new IllegalStateException("GET /todos answered the fields " + fields + ", but " + todoFieldsFrom
+                    + " answered " + todoFields + ": " + body);
+            }
         }
     }
 
@@ -1154,6 +1188,10 @@ public final class Driver {
         md.append("- JVM flags: `").append(String.join(" ", jvmFlags)).append("`\n");
         md.append("- Runs: ").append(runs).append(" fresh JVMs per target and variant, interleaved; warm: ").append(warmup)
             .append(" invocations not measured, then ").append(iterations).append(" measured\n");
+        if (jobs > 1) {
+            md.append("- **").append(jobs).append(" targets launched at a time** (`--jobs`): the JVMs shared the CPUs, so these "
+                + "figures say that everything works, not how fast\n");
+        }
         if (cds) {
             md.append("- AppCDS: one archive per jar, from a training run outside the measured runs (`-XX:ArchiveClassesAtExit`, ")
                 .append(trainingInvocations + 1).append(" invocations of the same event), then `-XX:SharedArchiveFile`\n");

@@ -28,6 +28,7 @@ import java.util.Map;
  * configuration its deployed environment has (infra-cloudformation's functions.yaml and triggers.yaml: FILES_BUCKET,
  * PUSH_*_APPLICATION_ARN, CONTENT_*, EVENTS_BUS_NAME, MAIL_FROM, LEGACY_AUTH_URL), pointed at these, under the property
  * names the tests use, and nothing more: a function given another's settings would build beans it never builds in AWS.
+ * Synchronized: with {@code --jobs} several targets are prepared at once.
  */
 final class StandIns {
 
@@ -47,7 +48,7 @@ final class StandIns {
     private LegacyAuthStandIn legacyAuth;
 
     /** What the function {@code operation} needs besides the database and the identity provider. */
-    Map<String, Object> properties(String operation) {
+    synchronized Map<String, Object> properties(String operation) {
         Map<String, Object> props = new LinkedHashMap<>();
         if (operation.startsWith("files-") || operation.startsWith("me-")) { // FILES_BUCKET
             props.putAll(s3().properties());
@@ -72,7 +73,7 @@ final class StandIns {
         return props;
     }
 
-    S3StandIn s3() {
+    synchronized S3StandIn s3() {
         if (s3 == null) {
             s3 = S3StandIn.inMemory();
             s3Client = S3Client.builder()
@@ -90,18 +91,18 @@ final class StandIns {
     }
 
     /** Stores {@code bytes} under {@code key} in the files bucket, as a client's upload to a presigned URL does. */
-    void putObject(String key, String contentType, byte[] bytes) {
+    synchronized void putObject(String key, String contentType, byte[] bytes) {
         s3();
         s3Client.putObject(b -> b.bucket(S3StandIn.BUCKET).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
     }
 
     /** How many objects the files bucket holds under {@code prefix}. */
-    int objectsUnder(String prefix) {
+    synchronized int objectsUnder(String prefix) {
         s3();
         return s3Client.listObjectsV2(b -> b.bucket(S3StandIn.BUCKET).prefix(prefix)).keyCount();
     }
 
-    SnsStandIn sns() {
+    synchronized SnsStandIn sns() {
         if (sns == null) {
             sns = SnsStandIn.start();
             snsClient = SnsClient.builder()
@@ -114,19 +115,19 @@ final class StandIns {
     }
 
     /** An FCM platform endpoint for {@code token}, as devices-register creates one: its ARN. */
-    String createFcmEndpoint(String token) {
+    synchronized String createFcmEndpoint(String token) {
         sns();
         return snsClient.createPlatformEndpoint(b -> b.platformApplicationArn(SnsStandIn.FCM_APPLICATION_ARN).token(token)).endpointArn();
     }
 
-    EventBridgeStandIn eventBridge() {
+    synchronized EventBridgeStandIn eventBridge() {
         if (eventBridge == null) {
             eventBridge = EventBridgeStandIn.start();
         }
         return eventBridge;
     }
 
-    SesStandIn ses() {
+    synchronized SesStandIn ses() {
         if (ses == null) {
             ses = SesStandIn.start();
         }
@@ -137,7 +138,7 @@ final class StandIns {
      * The legacy system's login API (testkit's, as user-migration's tests use it), knowing the one user
      * user-migration's event signs in as.
      */
-    String legacyAuthUrl() {
+    synchronized String legacyAuthUrl() {
         if (legacyAuth == null) {
             try {
                 legacyAuth = new LegacyAuthStandIn();
