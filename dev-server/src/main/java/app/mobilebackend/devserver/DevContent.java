@@ -1,13 +1,12 @@
 package app.mobilebackend.devserver;
 
+import app.mobilebackend.localstack.LocalKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
 
@@ -40,16 +39,9 @@ final class DevContent {
             }
             LOG.warn("Replacing the unreadable content signing key {}", file);
         }
-        String pem;
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(LocalKeys.rsa("dev-content-signing").getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
         Files.writeString(file, pem);
         return pem;
     }

@@ -204,7 +204,7 @@ public final class DevServer implements AutoCloseable {
                 LOG.warn("Replacing the unreadable signing key {}", file);
             }
         }
-        RSAKey key = LocalIdentityProvider.newKey();
+        RSAKey key = LocalIdentityProvider.newKey("dev-server-tokens");
         Files.writeString(file, key.toJSONString());
         return key;
     }

@@ -6,7 +6,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
@@ -17,6 +16,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -56,9 +57,9 @@ public final class LocalIdentityProvider implements AutoCloseable {
         server.start();
     }
 
-    /** Starts a provider with a new key. */
+    /** Starts a provider with the JVM's token key ({@link LocalKeys}). */
     public static LocalIdentityProvider start() {
-        return start(newKey());
+        return start(newKey("identity-provider"));
     }
 
     /** Starts a provider signing with {@code key} (the dev server keeps its key, so tokens survive a restart). */
@@ -78,9 +79,11 @@ public final class LocalIdentityProvider implements AutoCloseable {
         return shared;
     }
 
-    public static RSAKey newKey() {
+    /** The JVM's key named {@code name} ({@link LocalKeys}) as a JWK, its key id its thumbprint. */
+    public static RSAKey newKey(String name) {
+        KeyPair keys = LocalKeys.rsa(name);
         try {
-            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            return new RSAKey.Builder((RSAPublicKey) keys.getPublic()).privateKey(keys.getPrivate()).keyIDFromThumbprint().build();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -138,7 +141,7 @@ public final class LocalIdentityProvider implements AutoCloseable {
 
     /** Signs {@code claims} with another key than the one the JWKS publishes: a forgery. */
     public String signWithForeignKey(JWTClaimsSet claims) {
-        RSAKey foreign = newKey();
+        RSAKey foreign = newKey("foreign");
         return sign(claims, new RSAKey.Builder(foreign).keyID(key.getKeyID()).build());
     }
 

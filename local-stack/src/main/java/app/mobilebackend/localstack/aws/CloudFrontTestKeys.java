@@ -1,14 +1,14 @@
 package app.mobilebackend.localstack.aws;
 
-import java.security.GeneralSecurityException;
+import app.mobilebackend.localstack.LocalKeys;
+
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.util.Base64;
 import java.util.Map;
 
 /**
- * A CloudFront signing key pair made for this JVM, and the content configuration that signs with it, so
+ * A CloudFront signing key pair for tests ({@link LocalKeys}), and the content configuration that signs with it, so
  * content-access starts in tests (and the deployed-jar check) and its URLs can be verified with {@link #publicKey()}.
  */
 public final class CloudFrontTestKeys {
@@ -16,23 +16,12 @@ public final class CloudFrontTestKeys {
     public static final String CDN_DOMAIN = "cdn.content.test";
     public static final String KEY_PAIR_ID = "K2TESTKEYPAIRID";
 
-    private static KeyPair keys;
-
     private CloudFrontTestKeys() {
     }
 
-    /** The JVM's key pair, made on first use. */
-    public static synchronized KeyPair keyPair() {
-        if (keys == null) {
-            try {
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048);
-                keys = generator.generateKeyPair();
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return keys;
+    /** The JVM's key pair ({@link LocalKeys}). */
+    public static KeyPair keyPair() {
+        return LocalKeys.rsa("cloudfront-signing");
     }
 
     public static PublicKey publicKey() {
