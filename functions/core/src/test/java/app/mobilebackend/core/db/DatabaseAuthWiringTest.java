@@ -1,5 +1,6 @@
 package app.mobilebackend.core.db;
 
+import app.mobilebackend.localstack.aws.SecretsManagerStandIn;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.ConfigurationException;

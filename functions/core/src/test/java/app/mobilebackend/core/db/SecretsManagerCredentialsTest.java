@@ -1,5 +1,6 @@
 package app.mobilebackend.core.db;
 
+import app.mobilebackend.localstack.aws.SecretsManagerStandIn;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterEach;

@@ -2,26 +2,26 @@ package app.mobilebackend.functions.migrate;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
-import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Inject;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
 
-import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Brings the database schema to the version of this build (the Flyway migrations in functions-core), then reports
- * how many migrations it applied and the schema version. Idempotent: run again, it applies nothing.
+ * Brings the database schema to the version of this build (the Flyway migrations in functions-core). Invoked by the
+ * deployment as a CloudFormation custom resource ({@link DeploymentMigration}: migrates, creates the app user, answers
+ * CloudFormation); invoked by hand with any other event ({@code {}}), it migrates and reports how many migrations it
+ * applied and the schema version. Idempotent: run again, it applies nothing.
  */
 public class MigrateFunction extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
 
     @Inject
-    DataSource dataSource;
+    Migration migration;
 
     @Inject
-    DataSourceResolver dataSourceResolver;
+    DeploymentMigration deployment;
 
     /** As the Lambda runtime builds it. */
     public MigrateFunction() {
@@ -33,15 +33,20 @@ public class MigrateFunction extends MicronautRequestHandler<Map<String, Object>
 
     @Override
     public Map<String, Object> execute(Map<String, Object> event) {
-        // Flyway manages its own connections and transactions: give it the pool, not Micronaut Data's contextual proxy.
-        MigrateResult result = Flyway.configure()
-            .dataSource(dataSourceResolver.resolve(dataSource))
-            .locations("classpath:db/migration")
-            .load()
-            .migrate();
+        if (event != null && CustomResourceRequest.isOne(event)) {
+            try {
+                return deployment.handle(CustomResourceRequest.of(event));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not answer CloudFormation", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while answering CloudFormation", e);
+            }
+        }
+        Migration.Result result = migration.migrate();
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("migrationsApplied", result.migrationsExecuted);
-        report.put("schemaVersion", result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion);
+        report.put("migrationsApplied", result.migrationsApplied());
+        report.put("schemaVersion", result.schemaVersion());
         return report;
     }
 }

@@ -1,4 +1,4 @@
-package app.mobilebackend.core.db;
+package app.mobilebackend.localstack.aws;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -13,12 +13,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Secrets Manager on loopback, at the protocol level: answers {@code secretsmanager.GetSecretValue} (AWS JSON 1.1)
- * with a configured SecretString and records every request.
+ * with a configured SecretString and records every request, so the real AWS SDK v2 {@code SecretsManagerClient}
+ * talks to it.
  */
-final class SecretsManagerStandIn implements AutoCloseable {
+public final class SecretsManagerStandIn implements AutoCloseable {
 
     /** One request as the SDK sent it. */
-    record Request(String method, String path, String target, String contentType, String authorization, String body) {
+    public record Request(String method, String path, String target, String contentType, String authorization, String body) {
     }
 
     private final HttpServer server;
@@ -26,7 +27,7 @@ final class SecretsManagerStandIn implements AutoCloseable {
     private volatile int status = 200;
     private volatile String responseBody;
 
-    SecretsManagerStandIn() {
+    public SecretsManagerStandIn() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -48,7 +49,7 @@ final class SecretsManagerStandIn implements AutoCloseable {
     }
 
     /** Answers GetSecretValue with this SecretString. */
-    SecretsManagerStandIn secretString(String secretString) {
+    public SecretsManagerStandIn secretString(String secretString) {
         this.status = 200;
         this.responseBody = "{\"ARN\":\"arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf\","
             + "\"Name\":\"prod/db\",\"SecretString\":" + jsonString(secretString) + ","
@@ -58,17 +59,17 @@ final class SecretsManagerStandIn implements AutoCloseable {
     }
 
     /** Answers with an AWS JSON error. */
-    SecretsManagerStandIn error(int status, String type, String message) {
+    public SecretsManagerStandIn error(int status, String type, String message) {
         this.status = status;
         this.responseBody = "{\"__type\":\"" + type + "\",\"Message\":\"" + message + "\"}";
         return this;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return requests;
     }
 
