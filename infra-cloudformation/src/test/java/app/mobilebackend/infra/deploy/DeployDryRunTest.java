@@ -114,6 +114,13 @@ class DeployDryRunTest {
             dryRun.output());
     }
 
+    @Test
+    void itShowsTheMigrationStep() {
+        assertTrue(planLines().contains("Migrations: the functions stack in " + REGIONS.get(0) + " runs migrate (custom resource"
+            + " SchemaMigration, release releases/r42) before it publishes any function version; a failed migration fails and"
+            + " rolls back the deployment. " + REGIONS.get(1) + " gets the schema by replication."), dryRun.output());
+    }
+
     /** What the templates read from the artifact bucket (a key after ${ArtifactPrefix}/) is what deploy uploads. */
     @Test
     void everyArtifactTheTemplatesReadIsUploaded() throws IOException {

@@ -76,6 +76,37 @@ class TemplatePoliciesTest {
         assertNoFindings(Policies.nothingPublicButCloudFront(real()));
     }
 
+    /**
+     * Issue 19: the deployment migrates. In the primary region only, a custom resource backed by the migrate function
+     * runs on every release (its properties change with ArtifactPrefix) and every function version of the stack
+     * waits for it; migrate logs in as the master user and reads the app user's secret, nothing else.
+     */
+    @Test
+    void theDeploymentRunsTheMigrationsBeforeAnyNewVersion() {
+        List<Templates.Resource> functions = real().resources("stacks/functions.yaml");
+        Templates.Resource migration = functions.stream().filter(r -> r.type().equals("Custom::SchemaMigration")).findFirst()
+            .orElseThrow(() -> new AssertionError("no Custom::SchemaMigration in stacks/functions.yaml"));
+        assertEquals("IsPrimary", migration.definition().get("Condition"), "the secondary's database is a replica");
+        assertEquals("MigrateFunction", Templates.referencedId(migration.property("ServiceToken")));
+        assertEquals("${ArtifactPrefix}", Templates.text(migration.property("Release")), "every release sends an Update");
+        assertEquals("${DbUser}", Templates.text(migration.property("AppUser")));
+        assertEquals("${DbAppSecretArn}", Templates.text(migration.property("AppSecretArn")));
+
+        List<String> notWaiting = functions.stream().filter(r -> r.type().equals("AWS::Lambda::Version"))
+            .filter(r -> !String.valueOf(r.property("Description")).contains("Fn::GetAtt=[SchemaMigration, SchemaVersion]"))
+            .map(Templates.Resource::where).toList();
+        assertNoFindings(notWaiting);
+        assertTrue(functions.stream().anyMatch(r -> r.type().equals("AWS::Lambda::Version")));
+
+        Templates.Resource migrate = functions.stream().filter(r -> r.id().equals("MigrateFunction")).findFirst().orElseThrow();
+        Map<String, Object> environment = Templates.map(Templates.map(migrate.property("Environment")).get("Variables"));
+        assertEquals("${DbMasterUser}", Templates.text(environment.get("DB_USERNAME")), "migrations need the master user");
+        Templates.Resource role = functions.stream().filter(r -> r.id().equals("MigrateFunctionRole")).findFirst().orElseThrow();
+        String policies = String.valueOf(role.property("Policies"));
+        assertTrue(policies.contains("dbuser:${DbProxyResourceId}/${DbMasterUser}"), policies);
+        assertTrue(policies.contains("Action=secretsmanager:GetSecretValue, Resource={Ref=DbAppSecretArn}"), policies);
+    }
+
     @Test
     void specToFunctionWiring() throws IOException {
         assertNoFindings(Policies.specToFunctionWiring(real(), xFunctions(root.resolve("api-spec/openapi.yaml")), moduleTriggers(root.resolve("functions"))));
