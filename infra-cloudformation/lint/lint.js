@@ -192,6 +192,7 @@ class TemplateLinter {
     this.checkParameters();
     this.checkConditions();
     this.checkResources();
+    this.checkCycles();
     this.checkOutputs();
     for (const name of Object.keys(this.parameters)) {
       if (!this.usedParameters.has(name)) this.report(['Parameters', name], 'parameter is never used (no Ref or ${} names it)');
@@ -276,6 +277,65 @@ class TemplateLinter {
       for (const f of this.checkObject(props, spec.properties, [...at, 'Properties'], r.Type)) this.report(f.at, f.message);
       if (r.Type === 'AWS::CloudFormation::Stack' || r.Type === 'AWS::CloudFormation::StackSet') this.checkNestedStack(name, r);
     }
+  }
+
+  /**
+   * The resources each resource waits for: its DependsOn, and every Ref, Fn::GetAtt and ${Name} / ${Name.Attr} of
+   * Fn::Sub in it that names a resource of this template.
+   */
+  dependencies(r) {
+    const deps = new Set();
+    for (const d of [].concat(r.DependsOn === undefined ? [] : r.DependsOn)) if (typeof d === 'string') deps.add(d);
+    const isResource = (n) => Object.prototype.hasOwnProperty.call(this.resources, n);
+    const visit = (v) => {
+      if (Array.isArray(v)) { v.forEach(visit); return; }
+      if (!isObject(v)) return;
+      for (const [k, arg] of Object.entries(v)) {
+        if (k === 'Ref' && typeof arg === 'string' && isResource(arg)) deps.add(arg);
+        else if (k === 'Fn::GetAtt') {
+          const name = typeof arg === 'string' ? arg.split('.')[0] : Array.isArray(arg) ? arg[0] : null;
+          if (typeof name === 'string' && isResource(name)) deps.add(name);
+        } else if (k === 'Fn::Sub') {
+          const text = typeof arg === 'string' ? arg : Array.isArray(arg) ? arg[0] : null;
+          const vars = Array.isArray(arg) && isObject(arg[1]) ? arg[1] : {};
+          const re = /\$\{([^}!][^}]*)\}/g;
+          let m;
+          while (typeof text === 'string' && (m = re.exec(text)) !== null) {
+            const name = m[1].trim().split('.')[0];
+            if (!Object.prototype.hasOwnProperty.call(vars, m[1].trim()) && isResource(name)) deps.add(name);
+          }
+        }
+        visit(arg);
+      }
+    };
+    for (const part of ['Properties', 'CreationPolicy', 'UpdatePolicy', 'Metadata']) visit(r[part]);
+    return deps;
+  }
+
+  /** A circular dependency: CloudFormation refuses the template ("Circular dependency between resources"). */
+  checkCycles() {
+    const graph = new Map();
+    for (const [name, r] of Object.entries(this.resources)) if (isObject(r)) graph.set(name, this.dependencies(r));
+    const state = new Map(); // name -> 1 (on the path) | 2 (done)
+    const reported = new Set();
+    const walk = (name, trail) => {
+      state.set(name, 1);
+      for (const next of graph.get(name) || []) {
+        if (!graph.has(next)) continue;
+        if (state.get(next) === 1) {
+          const cycle = [...trail.slice(trail.indexOf(next)), next];
+          const key = [...new Set(cycle)].sort().join(',');
+          if (!reported.has(key)) {
+            reported.add(key);
+            this.report(['Resources', next], `circular dependency: ${cycle.join(' -> ')} (DependsOn, Ref, Fn::GetAtt, Fn::Sub)`);
+          }
+        } else if (!state.has(next)) {
+          walk(next, [...trail, next]);
+        }
+      }
+      state.set(name, 2);
+    };
+    for (const name of graph.keys()) if (!state.has(name)) walk(name, [name]);
   }
 
   checkOutputs() {

@@ -49,6 +49,8 @@ class TemplateLintTest {
         plant("unknown-attribute", "valid.yaml", "Fn::GetAtt: FilesBucket.RegionalDomainName", "Fn::GetAtt: FilesBucket.RegionDomainName");
         plant("unresolved-sub", "valid.yaml", "${!NotAVariable}", "${NotAVariable}");
         plant("undeclared-condition", "valid.yaml", "    Condition: ProdWithKey\n", "    Condition: ProdAndKey\n");
+        plant("circular-dependency", "valid.yaml", "  AccessLogs:\n    Type: AWS::Logs::LogGroup\n",
+            "  AccessLogs:\n    Type: AWS::Logs::LogGroup\n    DependsOn: Alarm\n");
         plant("short-form-tag", "valid.yaml", "      Bucket: {Ref: FilesBucket}\n", "      Bucket: !Ref FilesBucket\n");
     }
 
@@ -174,6 +176,11 @@ class TemplateLintTest {
     @Test
     void anUndeclaredConditionFails() {
         assertFinding("undeclared-condition", ": Resources.Alarm.Condition: condition \"ProdAndKey\" is not declared in Conditions");
+    }
+
+    @Test
+    void aCircularDependencyFails() {
+        assertFinding("circular-dependency", ": Resources.AccessLogs: circular dependency: AccessLogs -> Alarm -> AccessLogs");
     }
 
     @Test
