@@ -2,11 +2,14 @@ package app.mobilebackend.functions.appupdates.latest;
 
 import app.mobilebackend.api.model.AppPlatform;
 import app.mobilebackend.api.model.AppUpdate;
+import app.mobilebackend.core.lambda.ApiGatewayHandler;
 import app.mobilebackend.localstack.ApiGatewayEvents;
+import app.mobilebackend.localstack.LocalIdentityProvider;
 import app.mobilebackend.localstack.aws.S3StandIn;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.testkit.TestUser;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.micronaut.function.aws.proxy.MockLambdaContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -191,6 +194,29 @@ class GetLatestAppUpdateFunctionTest {
             assertEquals(503, response.getStatusCode(), response.getBody());
             assertEquals("application/problem+json", header(response, "Content-Type"));
             assertTrue(header(response, "Retry-After") != null);
+        }
+    }
+
+    /**
+     * As deployed (templates/stacks/functions.yaml): outside the VPC, where no database is reachable, with
+     * DATASOURCES_DEFAULT_ENABLED false: no pool is built, no connection tried (the platform's configuration, read at
+     * start, still wants a DB_URL: here one of a port nothing listens on), and the manifest is answered.
+     */
+    @Test
+    void needsNoDatabase() {
+        Map<String, Object> properties = new HashMap<>(LocalIdentityProvider.shared().properties());
+        properties.putAll(s3.properties());
+        properties.put("db.url", "jdbc:mysql://127.0.0.1:1/unreachable");
+        properties.put("datasources.default.enabled", false);
+        try (var handler = new ApiGatewayHandler(ApiGatewayHandler.contextBuilder().properties(properties).build())) {
+            assertFalse(handler.getApplicationContext().containsBean(javax.sql.DataSource.class), "no connection pool");
+            var response = handler.handleRequest(ApiGatewayEvents.request("GET", "/app-updates/ios/latest")
+                .resource("/app-updates/{platform}/latest").pathParameter("platform", "ios").query("currentVersion", "1.9.1").build(),
+                new MockLambdaContext());
+            assertEquals(200, response.getStatusCode(), response.getBody());
+            AppUpdate update = function.read(response.getBody(), AppUpdate.class);
+            assertEquals("1.10.0", update.getLatestVersion());
+            assertTrue(update.getUpdateRequired());
         }
     }
 
