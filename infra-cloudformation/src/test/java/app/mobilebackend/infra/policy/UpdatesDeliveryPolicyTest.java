@@ -117,7 +117,7 @@ class UpdatesDeliveryPolicyTest {
     }
 
     @Test
-    void theFunctionMayOnlyReadTheManifests() {
+    void theFunctionMayOnlyReadTheManifestsAndNeedsNoDatabase() {
         Map<String, Object> role = properties(functions, "AppUpdatesLatestFunctionRole", "AWS::IAM::Role");
         List<Map<String, Object>> s3 = list(role.get("Policies")).stream().map(Templates::map)
             .flatMap(p -> list(map(p.get("PolicyDocument")).get("Statement")).stream().map(Templates::map))
@@ -131,6 +131,12 @@ class UpdatesDeliveryPolicyTest {
         Map<String, Object> variables = map(map(properties(functions, "AppUpdatesLatestFunction", "AWS::Lambda::Function")
             .get("Environment")).get("Variables"));
         assertEquals("${UpdatesBucketName}", text(variables.get("UPDATES_BUCKET")));
+        assertEquals("false", String.valueOf(variables.get("DATASOURCES_DEFAULT_ENABLED")), "no connection pool");
+        assertTrue(variables.keySet().stream().noneMatch(name -> name.startsWith("DB_") && !name.equals("DB_URL")),
+            "no database login settings (DB_URL only, which the configuration reads at start): " + variables.keySet());
+        assertNull(properties(functions, "AppUpdatesLatestFunction", "AWS::Lambda::Function").get("VpcConfig"),
+            "outside the VPC: the primary region's bucket is out of the secondary VPC's reach");
+        assertNull(role.get("ManagedPolicyArns"), "not the base policy (network interfaces, database login)");
         assertEquals("${ContentCdnDomain}", text(variables.get("UPDATES_CDN_DOMAIN")));
     }
 
