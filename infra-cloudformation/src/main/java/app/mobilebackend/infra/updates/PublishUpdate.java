@@ -2,7 +2,10 @@ package app.mobilebackend.infra.updates;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.CreateInvalidationResponse;
@@ -287,7 +290,12 @@ public final class PublishUpdate {
     }
 
     private static S3Client s3(Options options) {
-        var builder = S3Client.builder();
+        var builder = S3Client.builder()
+            // the build's SHA-256 is sent explicitly (S3 checks it); no other checksum, which S3-compatible servers
+            // (the tests' s3proxy) do not all know
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+            .httpClientBuilder(UrlConnectionHttpClient.builder());
         if (options.region() != null) {
             builder.region(Region.of(options.region()));
         }
@@ -299,7 +307,7 @@ public final class PublishUpdate {
 
     private static CloudFrontClient cloudFront(Options options) {
         // CloudFront is global: its API is in us-east-1 (aws-global).
-        var builder = CloudFrontClient.builder().region(Region.AWS_GLOBAL);
+        var builder = CloudFrontClient.builder().region(Region.AWS_GLOBAL).httpClientBuilder(UrlConnectionHttpClient.builder());
         if (options.cloudFrontEndpoint() != null) {
             builder.endpointOverride(options.cloudFrontEndpoint());
         }
