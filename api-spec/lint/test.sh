@@ -20,7 +20,7 @@ trap 'rm -rf "$work"' EXIT
 # Mutated copies of the real spec, and how many findings of which rule each must yield.
 methods='get|put|post|delete|options|head|patch|trace'
 operations=$(grep -Ec "^    ($methods):[[:space:]]*$" "$spec")
-public=1 # GET /health
+public=$(grep -Ec '^      security: \[\][[:space:]]*$' "$spec") # the public operations (GET /health, GET /app-updates/...)
 problems=$(grep -Ec '^[[:space:]]+application/problem\+json:[[:space:]]*$' "$spec")
 derived=() # "name rule count"
 derive() { # name rule count command...

@@ -580,6 +580,7 @@ public final class Driver {
             case "devices-delete" -> insertDevices(sub, invocations); // a device and its endpoint per invocation
             case "outbox-relay" -> seedOutbox(sub, OUTBOX_EVENTS);
             case "sync-changes" -> logChanges(sub, insertTodos(sub, 5)); // a snapshot of 5 to-dos
+            case "app-updates-latest" -> publishUpdate(); // the android manifest every invocation reads
             default -> List.of();
         };
         if (!ids.isEmpty()) {
@@ -601,6 +602,17 @@ public final class Driver {
         }
         int emailsBefore = operation.equals("post-confirmation") ? standIns.ses().sent().size() : 0;
         return new Prepared(props, ids, invocations, emailsBefore);
+    }
+
+    /** The android manifest app-updates-latest reads: the spec's example (latest 2.4.0, minimum 2.0.0). */
+    static final String UPDATE_MANIFEST = "{\"platform\":\"android\",\"latestVersion\":\"2.4.0\",\"minimumVersion\":\"2.0.0\","
+        + "\"releaseNotes\":\"Offline sync for preferences; faster start.\",\"releasedAt\":\"2026-12-01T09:00:00Z\","
+        + "\"key\":\"updates/android/2.4.0/app-release.apk\","
+        + "\"sha256\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\",\"size\":48213504}";
+
+    private List<String> publishUpdate() {
+        standIns.putUpdateManifest("android", UPDATE_MANIFEST);
+        return List.of();
     }
 
     /** Pending outbox events outbox-relay finds on its first invocation (the warm ones find none). */
@@ -806,6 +818,12 @@ public final class Driver {
             case "outbox-relay" -> { // the seeded events, all published by the first invocation
                 if (!first.contains("\"published\":" + OUTBOX_EVENTS + ",")) {
                     throw new IllegalStateException("outbox-relay's first run did not publish the " + OUTBOX_EVENTS + " pending events: " + first);
+                }
+            }
+            case "app-updates-latest" -> { // the manifest's build, and an app at 2.1.0 may update but need not
+                if (!first.contains("\"sha256\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"")
+                    || !first.contains("\"updateAvailable\":true") || !first.contains("\"updateRequired\":false")) {
+                    throw new IllegalStateException("app-updates-latest did not answer the published manifest for 2.1.0: " + first);
                 }
             }
             case "files-delete" -> { // every invocation deleted its file's bytes too

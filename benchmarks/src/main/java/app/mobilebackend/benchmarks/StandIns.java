@@ -53,6 +53,9 @@ final class StandIns {
         if (operation.startsWith("files-") || operation.startsWith("me-")) { // FILES_BUCKET
             props.putAll(s3().properties());
         }
+        if (operation.equals("app-updates-latest")) { // UPDATES_BUCKET, UPDATES_CDN_DOMAIN
+            props.putAll(s3().properties());
+        }
         if (operation.startsWith("devices-") || operation.equals("me-delete") || operation.equals("outbox-relay")) { // PUSH_*
             props.putAll(sns().properties());
         }
@@ -94,6 +97,13 @@ final class StandIns {
     synchronized void putObject(String key, String contentType, byte[] bytes) {
         s3();
         s3Client.putObject(b -> b.bucket(S3StandIn.BUCKET).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
+    }
+
+    /** Writes {@code manifest} as the platform's manifest in the updates bucket, as publish-update does. */
+    void putUpdateManifest(String platform, String manifest) {
+        s3();
+        s3Client.putObject(b -> b.bucket(S3StandIn.UPDATES_BUCKET).key("updates/manifests/" + platform + ".json")
+            .contentType("application/json").cacheControl("public, max-age=60"), RequestBody.fromString(manifest));
     }
 
     /** How many objects the files bucket holds under {@code prefix}. */

@@ -80,6 +80,7 @@ public final class DevServer implements AutoCloseable {
         properties.put("datasources.default.maximum-pool-size", 10);
         S3StandIn s3 = LocalS3.start(dataDir);
         properties.putAll(s3.properties());
+        DevUpdates.seed(s3);
         DevOutbox outbox = DevOutbox.start();
         properties.putAll(outbox.properties());
         DevPush push = DevPush.start();
@@ -113,6 +114,7 @@ public final class DevServer implements AutoCloseable {
             export TOKEN=%3$s
 
             curl -H "Authorization: Bearer $TOKEN" http://localhost:%1$d/todos
+            curl "http://localhost:%1$d/app-updates/android/latest?currentVersion=0.9.0"   (public: no token)
             Another user's token: curl -s "http://localhost:%1$d%4$s?sub=alice"
             API docs: http://localhost:%1$d%5$s/
             %n""", dev.port(), dataDir, token, TOKEN_PATH, ApiDocs.PREFIX);
@@ -129,6 +131,13 @@ public final class DevServer implements AutoCloseable {
     /** The handler every request reaches, as Lambda would call it. */
     ApiGatewayHandler handler() {
         return handler;
+    }
+
+    /** An object of the S3 stand-in's updates bucket (the builds {@link DevUpdates} published). */
+    byte[] updatesObject(String key) {
+        try (var client = DevUpdates.client(s3)) {
+            return client.getObjectAsBytes(b -> b.bucket(S3StandIn.UPDATES_BUCKET).key(key)).asByteArray();
+        }
     }
 
     /** A development access token for {@code sub}. */

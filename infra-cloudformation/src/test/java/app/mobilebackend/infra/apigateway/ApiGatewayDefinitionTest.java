@@ -62,7 +62,7 @@ class ApiGatewayDefinitionTest {
             "GET /orders", "POST /orders", "GET /orders/{orderId}",
             "GET /devices", "POST /devices", "DELETE /devices/{deviceId}",
             "GET /content", "GET /content/{contentId}/access",
-            "GET /me/export", "DELETE /me", "GET /sync/changes"), operations.stream().map(Operation::toString).toList());
+            "GET /me/export", "DELETE /me", "GET /sync/changes", "GET /app-updates/{platform}/latest"), operations.stream().map(Operation::toString).toList());
     }
 
     @Test
@@ -89,11 +89,13 @@ class ApiGatewayDefinitionTest {
     }
 
     @Test
-    void healthHasNoAuthorizerAndEveryOtherOperationHasCognito() {
+    void healthAndAppUpdatesHaveNoAuthorizerAndEveryOtherOperationHasCognito() {
         for (Operation operation : operations) {
             Object security = operation(definition, operation).get("security");
             if (operation.path().equals("/health")) {
                 assertEquals(List.of(), security, "/health stays open: Route 53 health checks carry no token");
+            } else if (operation.path().equals("/app-updates/{platform}/latest")) {
+                assertEquals(List.of(), security, "app updates stay open: an app that cannot sign in must learn that it has to update");
             } else {
                 assertEquals(List.of(Map.of("cognito", List.of())), security, operation + " must require a Cognito token");
             }

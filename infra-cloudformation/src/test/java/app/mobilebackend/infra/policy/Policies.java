@@ -34,7 +34,7 @@ final class Policies {
     static final List<String> FUNCTION_TEMPLATES = List.of(FUNCTIONS, TRIGGERS);
     static final String OBSERVABILITY = "stacks/observability.yaml";
     static final String EDGE = "stacks/edge.yaml";
-    /** The content delivery (signed URLs only): the other place a CloudFront distribution may be. */
+    /** The content delivery (signed URLs; the app updates unsigned): the other place a CloudFront distribution may be. */
     static final String CONTENT = "stacks/content.yaml";
     static final Set<String> CLOUDFRONT_TEMPLATES = Set.of(EDGE, CONTENT);
 
@@ -301,7 +301,7 @@ final class Policies {
      * (not EDGE, the default: an AWS-managed CloudFront distribution in front of it), and
      * every stage of it has an AWS::WAFv2::WebACLAssociation with a web ACL whose DefaultAction is Block; no
      * AWS::Lambda::Url and no AWS::Lambda::Permission for principal *; no database is publicly accessible; and the only
-     * AWS::CloudFront::Distributions are in stacks/edge.yaml (the API) and stacks/content.yaml (signed URLs only).
+     * AWS::CloudFront::Distributions are in stacks/edge.yaml (the API) and stacks/content.yaml (signed URLs; app updates unsigned).
      */
     static List<String> nothingPublicButCloudFront(Templates templates) {
         List<String> findings = new ArrayList<>();

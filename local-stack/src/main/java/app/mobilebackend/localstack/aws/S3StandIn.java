@@ -20,11 +20,16 @@ import java.util.Properties;
 /**
  * An S3-compatible server on a free loopback port (s3proxy, in memory or on disk), for tests and the dev server:
  * the real AWS SDK v2 talks its real wire protocol to it, and it checks Signature V4, presigned URLs included.
- * Path-style addressing; one bucket, {@link #BUCKET}. Test and dev scope only, never in a Lambda jar.
+ * Path-style addressing; two buckets, {@link #BUCKET} (user files) and {@link #UPDATES_BUCKET} (app updates). Test and
+ * dev scope only, never in a Lambda jar.
  */
 public final class S3StandIn implements AutoCloseable {
 
     public static final String BUCKET = "mobile-backend-files";
+    /** The app updates' bucket: manifests under {@code updates/manifests/}, builds under {@code updates/<platform>/<version>/}. */
+    public static final String UPDATES_BUCKET = "mobile-backend-updates";
+    /** The made-up CDN domain of the updates' URLs here (nothing serves it). */
+    public static final String UPDATES_CDN_DOMAIN = "updates.dev.invalid";
     public static final String REGION = "us-east-1";
     public static final String ACCESS_KEY_ID = "local-access-key";
     public static final String SECRET_ACCESS_KEY = "local-secret-key";
@@ -71,6 +76,7 @@ public final class S3StandIn implements AutoCloseable {
         BlobStoreContext context = blobStore.credentials("identity", "credential").build(BlobStoreContext.class);
         BlobStore store = context.getBlobStore();
         store.createContainerInLocation(null, BUCKET);
+        store.createContainerInLocation(null, UPDATES_BUCKET);
         S3Proxy server = S3Proxy.builder()
             .blobStore(store)
             .endpoint(URI.create("http://127.0.0.1:0"))
@@ -98,10 +104,12 @@ public final class S3StandIn implements AutoCloseable {
         return "http://127.0.0.1:" + server.getPort();
     }
 
-    /** The configuration that points the files functions at this server and its bucket. */
+    /** The configuration that points the files and updates functions at this server and its buckets. */
     public Map<String, Object> properties() {
         return Map.of(
             "files.bucket", BUCKET,
+            "updates.bucket", UPDATES_BUCKET,
+            "updates.cdn-domain", UPDATES_CDN_DOMAIN,
             "aws.s3.endpoint", endpoint(),
             "aws.s3.region", REGION,
             "aws.s3.access-key-id", ACCESS_KEY_ID,
