@@ -62,7 +62,7 @@ class ApiGatewayDefinitionTest {
             "GET /orders", "POST /orders", "GET /orders/{orderId}",
             "GET /devices", "POST /devices", "DELETE /devices/{deviceId}",
             "GET /content", "GET /content/{contentId}/access",
-            "GET /me/export", "DELETE /me", "GET /sync/changes"), operations.stream().map(Operation::toString).toList());
+            "GET /me/export", "DELETE /me", "GET /sync/changes", "POST /events"), operations.stream().map(Operation::toString).toList());
     }
 
     @Test
