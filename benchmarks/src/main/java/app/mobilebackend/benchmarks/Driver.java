@@ -594,6 +594,8 @@ public final class Driver {
             case "orders-status" -> "\\{\"outcome\":\"CHANGED\"}";
             case "outbox-relay" -> "\"failed\":0,"; // the first answer's "published" is checked by check()
             case "post-confirmation" -> "\"triggerSource\":\"PostConfirmation_ConfirmSignUp\"";
+            // both records of Firehose's batch cleansed and kept
+            case "events-transform" -> "(?s)^(?!.*ProcessingFailed)(?!.*Dropped).*\"result\":\"Ok\".*\"result\":\"Ok\".*";
             case "user-migration" -> "(?s)(?=.*\"finalUserStatus\":\"CONFIRMED\")(?=.*\"email\":\"" + StandIns.LEGACY_EMAIL + "\")";
             default -> null;
         };

@@ -3,6 +3,7 @@ package app.mobilebackend.benchmarks;
 import app.mobilebackend.localstack.LegacyAuthStandIn;
 import app.mobilebackend.localstack.aws.CloudFrontTestKeys;
 import app.mobilebackend.localstack.aws.EventBridgeStandIn;
+import app.mobilebackend.localstack.aws.KinesisStandIn;
 import app.mobilebackend.localstack.aws.S3StandIn;
 import app.mobilebackend.localstack.aws.SesStandIn;
 import app.mobilebackend.localstack.aws.SnsStandIn;
@@ -26,7 +27,7 @@ import java.util.Map;
  * The AWS services (and the legacy login API) the functions talk to, on loopback, started once per benchmark run when
  * a target first needs one: the testkit's stand-ins, the ones the function tests use. Each function gets the
  * configuration its deployed environment has (infra-cloudformation's functions.yaml and triggers.yaml: FILES_BUCKET,
- * PUSH_*_APPLICATION_ARN, CONTENT_*, EVENTS_BUS_NAME, MAIL_FROM, LEGACY_AUTH_URL), pointed at these, under the property
+ * PUSH_*_APPLICATION_ARN, CONTENT_*, EVENTS_BUS_NAME, MAIL_FROM, LEGACY_AUTH_URL, ANALYTICS_*), pointed at these, under the property
  * names the tests use, and nothing more: a function given another's settings would build beans it never builds in AWS.
  * Synchronized: with {@code --jobs} several targets are prepared at once.
  */
@@ -34,6 +35,8 @@ final class StandIns {
 
     static final String BUS = "mobile-backend-benchmark";
     static final String MAIL_FROM = "welcome@mobile-backend.test";
+    static final String STREAM = "mobile-backend-benchmark-events";
+    static final String PSEUDONYM_KEY = "benchmark-pseudonym-key";
     /** The user the legacy login API knows (user-migration's event signs in as them). */
     static final String LEGACY_USER = "legacy-alice";
     static final String LEGACY_PASSWORD = "correct horse battery staple";
@@ -45,6 +48,7 @@ final class StandIns {
     private SnsClient snsClient;
     private EventBridgeStandIn eventBridge;
     private SesStandIn ses;
+    private KinesisStandIn kinesis;
     private LegacyAuthStandIn legacyAuth;
 
     /** What the function {@code operation} needs besides the database and the identity provider. */
@@ -72,6 +76,13 @@ final class StandIns {
         }
         if (operation.equals("user-migration")) { // LEGACY_AUTH_URL
             props.put("legacy-auth.url", legacyAuthUrl());
+        }
+        if (operation.equals("events-create")) { // ANALYTICS_STREAM_NAME, ANALYTICS_PSEUDONYM_KEY_SECRET_ARN
+            props.put("aws.kinesis.endpoint", kinesis().endpoint());
+            props.put("analytics.stream-name", STREAM);
+            props.put("analytics.pseudonym-key", PSEUDONYM_KEY); // the secret's value, without Secrets Manager
+            // the target's Kinesis client must speak JSON to the stand-in (KinesisStandIn sets it in its own JVM only)
+            props.put(KinesisStandIn.CBOR_ENABLED, "false");
         }
         return props;
     }
@@ -135,6 +146,13 @@ final class StandIns {
             eventBridge = EventBridgeStandIn.start();
         }
         return eventBridge;
+    }
+
+    synchronized KinesisStandIn kinesis() {
+        if (kinesis == null) {
+            kinesis = KinesisStandIn.start();
+        }
+        return kinesis;
     }
 
     synchronized SesStandIn ses() {

@@ -49,11 +49,13 @@ public final class DevServer implements AutoCloseable {
     private final ExecutorService executor;
     private final DevOutbox outbox;
     private final DevPush push;
+    private final DevAnalytics analytics;
 
-    private DevServer(LocalIdentityProvider identity, S3StandIn s3, ApiGatewayHandler handler,
-                      ApiDocs docs, HttpServer server, ExecutorService executor, DevOutbox outbox, DevPush push) {
+    private DevServer(LocalIdentityProvider identity, S3StandIn s3, ApiGatewayHandler handler, ApiDocs docs,
+                      HttpServer server, ExecutorService executor, DevOutbox outbox, DevPush push, DevAnalytics analytics) {
         this.outbox = outbox;
         this.push = push;
+        this.analytics = analytics;
         this.identity = identity;
         this.s3 = s3;
         this.handler = handler;
@@ -86,12 +88,15 @@ public final class DevServer implements AutoCloseable {
         DevPush push = DevPush.start();
         properties.putAll(push.properties());
         properties.putAll(DevContent.properties(dataDir));
+        DevAnalytics analytics = DevAnalytics.start();
+        properties.putAll(analytics.properties());
         var handler = new ApiGatewayHandler(ApplicationContext.builder().properties(properties).build());
         outbox.relayEvery2Seconds(handler.getApplicationContext());
+        analytics.transformWith(handler.getApplicationContext());
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 128);
         ExecutorService executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
-        DevServer dev = new DevServer(identity, s3, handler, apiDocs(), server, executor, outbox, push);
+        DevServer dev = new DevServer(identity, s3, handler, apiDocs(), server, executor, outbox, push, analytics);
         server.createContext("/", dev::handle);
         server.start();
         return dev;
@@ -232,5 +237,6 @@ public final class DevServer implements AutoCloseable {
         identity.close();
         s3.close();
         push.close();
+        analytics.close();
     }
 }

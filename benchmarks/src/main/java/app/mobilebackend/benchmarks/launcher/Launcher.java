@@ -11,11 +11,13 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -595,6 +597,17 @@ public final class Launcher {
             if (member.getValue() == null && to.isPrimitive()) {
                 continue; // Jackson leaves a primitive at its default for null
             }
+            if (member.getValue() instanceof List<?> list && List.class.isAssignableFrom(to)
+                && method.getGenericParameterTypes()[0] instanceof ParameterizedType listType
+                && listType.getActualTypeArguments()[0] instanceof Class<?> element) {
+                // a list of event records (Firehose's): each member built into the element class, as Jackson does
+                List<Object> items = new ArrayList<>();
+                for (Object item : list) {
+                    items.add(convert(item, element, strict));
+                }
+                method.invoke(target, items);
+                continue;
+            }
             method.invoke(target, convert(member.getValue(), to, strict));
         }
         return target;
@@ -616,6 +629,9 @@ public final class Launcher {
         }
         if (to == String.class) {
             return String.valueOf(value);
+        }
+        if (to == ByteBuffer.class && value instanceof String base64) {
+            return ByteBuffer.wrap(Base64.getDecoder().decode(base64)); // as the runtime reads a record's data
         }
         if (value instanceof Map<?, ?> map && !Map.class.isAssignableFrom(to) && to != Object.class) {
             return populate(to, (Map<String, Object>) map, strict);

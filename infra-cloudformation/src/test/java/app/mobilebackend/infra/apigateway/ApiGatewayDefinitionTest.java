@@ -62,7 +62,7 @@ class ApiGatewayDefinitionTest {
             "GET /orders", "POST /orders", "GET /orders/{orderId}",
             "GET /devices", "POST /devices", "DELETE /devices/{deviceId}",
             "GET /content", "GET /content/{contentId}/access",
-            "GET /me/export", "DELETE /me", "GET /sync/changes", "GET /app-updates/{platform}/latest"), operations.stream().map(Operation::toString).toList());
+            "GET /me/export", "DELETE /me", "GET /sync/changes", "GET /app-updates/{platform}/latest", "POST /events"), operations.stream().map(Operation::toString).toList());
     }
 
     @Test

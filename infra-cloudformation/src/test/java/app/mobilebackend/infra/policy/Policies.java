@@ -30,8 +30,10 @@ final class Policies {
     static final String FUNCTIONS = "stacks/functions.yaml";
     /** The Cognito triggers: functions too, in a stack of their own because the user pool names them. */
     static final String TRIGGERS = "stacks/triggers.yaml";
+    /** The analytics ingestion: its Firehose transform is a function too, beside the stream it serves. */
+    static final String ANALYTICS = "stacks/analytics.yaml";
     /** Every template holding the backend's functions (functions.yaml must exist; the others may not). */
-    static final List<String> FUNCTION_TEMPLATES = List.of(FUNCTIONS, TRIGGERS);
+    static final List<String> FUNCTION_TEMPLATES = List.of(FUNCTIONS, TRIGGERS, ANALYTICS);
     static final String OBSERVABILITY = "stacks/observability.yaml";
     static final String EDGE = "stacks/edge.yaml";
     /** The content delivery (signed URLs; the app updates unsigned): the other place a CloudFront distribution may be. */
@@ -123,7 +125,7 @@ final class Policies {
     /**
      * Encryption at rest on every store: S3 buckets have BucketEncryption, Aurora clusters, global databases (unless
      * made from an existing cluster) and RDS instances outside a cluster StorageEncrypted true, SQS queues KmsMasterKeyId or SqsManagedSseEnabled true, SNS topics
-     * KmsMasterKeyId. Secrets Manager secrets (AWS-managed key when KmsKeyId is absent), DynamoDB tables and log groups
+     * KmsMasterKeyId, Kinesis streams StreamEncryption KMS, Athena workgroups an enforced, encrypted result configuration. Secrets Manager secrets (AWS-managed key when KmsKeyId is absent), DynamoDB tables and log groups
      * are always encrypted.
      */
     static List<String> encryptionAtRestOnEveryStore(Templates templates) {
@@ -158,6 +160,21 @@ final class Policies {
                 case "AWS::SNS::Topic" -> {
                     if (r.property("KmsMasterKeyId") == null) {
                         findings.add(r.where() + ": SNS topic without KmsMasterKeyId");
+                    }
+                }
+                case "AWS::Kinesis::Stream" -> {
+                    if (!"KMS".equals(map(r.property("StreamEncryption")).get("EncryptionType"))) {
+                        findings.add(r.where() + ": Kinesis stream without StreamEncryption.EncryptionType: KMS");
+                    }
+                }
+                case "AWS::Athena::WorkGroup" -> {
+                    // query results are stores too: encrypted, and no client may ask for them elsewhere or in clear
+                    Map<String, Object> configuration = map(r.property("WorkGroupConfiguration"));
+                    Map<String, Object> results = map(configuration.get("ResultConfiguration"));
+                    if (map(results.get("EncryptionConfiguration")).get("EncryptionOption") == null
+                        || !isTrue(configuration.get("EnforceWorkGroupConfiguration"))) {
+                        findings.add(r.where() + ": Athena workgroup without ResultConfiguration.EncryptionConfiguration"
+                            + " and EnforceWorkGroupConfiguration: true");
                     }
                 }
                 default -> {

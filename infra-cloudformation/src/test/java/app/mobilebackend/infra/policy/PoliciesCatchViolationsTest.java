@@ -37,7 +37,10 @@ class PoliciesCatchViolationsTest {
             "stacks/storage.yaml Resources.PlainQueue: SQS queue without",
             "stacks/storage.yaml Resources.PlainTopic: SNS topic without KmsMasterKeyId",
             "stacks/storage.yaml Resources.PlainCluster: DB cluster without StorageEncrypted",
-            "stacks/storage.yaml Resources.PlainGlobalCluster: global database without StorageEncrypted");
+            "stacks/storage.yaml Resources.PlainGlobalCluster: global database without StorageEncrypted",
+            "stacks/storage.yaml Resources.PlainStream: Kinesis stream without StreamEncryption.EncryptionType: KMS",
+            "stacks/storage.yaml Resources.UnencryptedResultsWorkGroup: Athena workgroup without",
+            "stacks/storage.yaml Resources.UnenforcedWorkGroup: Athena workgroup without");
     }
 
     @Test

@@ -114,7 +114,7 @@ class TemplatePoliciesTest {
 
     @Test
     void theRealTemplatesHaveTheStacksThePoliciesLookAt() {
-        for (String file : List.of("root.yaml", "stackset.yaml", Policies.FUNCTIONS, Policies.TRIGGERS, Policies.OBSERVABILITY, Policies.EDGE, Policies.CONTENT)) {
+        for (String file : List.of("root.yaml", "stackset.yaml", Policies.FUNCTIONS, Policies.TRIGGERS, Policies.ANALYTICS, Policies.OBSERVABILITY, Policies.EDGE, Policies.CONTENT)) {
             assertTrue(real().template(file).isPresent(), "templates/" + file + " is missing");
         }
     }

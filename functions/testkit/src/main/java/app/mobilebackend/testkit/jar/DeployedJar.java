@@ -1,5 +1,6 @@
 package app.mobilebackend.testkit.jar;
 
+import app.mobilebackend.localstack.aws.KinesisStandIn;
 import app.mobilebackend.localstack.aws.S3StandIn;
 import app.mobilebackend.localstack.aws.SnsStandIn;
 import app.mobilebackend.testkit.FunctionEnvironment;
@@ -63,11 +64,15 @@ public final class DeployedJar {
     }
 
     /**
-     * The AWS stand-ins a function may call on a request: SNS always (a JDK HTTP server), S3 where the module puts
-     * s3proxy on its test class path (the files functions).
+     * The AWS stand-ins a function may call on a request: SNS and Kinesis always (JDK HTTP servers; Kinesis with the
+     * analytics stream and a pseudonym key, and its clients switched to JSON), S3 where the module puts s3proxy on its
+     * test class path (the files functions).
      */
     private static void installStandIns() {
         SnsStandIn.start().properties().forEach((name, value) -> System.setProperty(name, String.valueOf(value)));
+        System.setProperty("aws.kinesis.endpoint", KinesisStandIn.start().endpoint());
+        System.setProperty("analytics.stream-name", "deployed-jar-events");
+        System.setProperty("analytics.pseudonym-key", "deployed-jar-pseudonym-key");
         boolean s3 = false;
         try {
             Class.forName("org.gaul.s3proxy.S3Proxy", false, DeployedJar.class.getClassLoader());
