@@ -49,10 +49,12 @@ public final class DevServer implements AutoCloseable {
     private final ExecutorService executor;
     private final DevOutbox outbox;
     private final DevPush push;
+    private final DevThumbnails thumbnails;
 
-    private DevServer(LocalIdentityProvider identity, S3StandIn s3, ApiGatewayHandler handler,
-                      ApiDocs docs, HttpServer server, ExecutorService executor, DevOutbox outbox, DevPush push) {
+    private DevServer(LocalIdentityProvider identity, S3StandIn s3, ApiGatewayHandler handler, ApiDocs docs,
+                      HttpServer server, ExecutorService executor, DevOutbox outbox, DevPush push, DevThumbnails thumbnails) {
         this.outbox = outbox;
+        this.thumbnails = thumbnails;
         this.push = push;
         this.identity = identity;
         this.s3 = s3;
@@ -87,10 +89,11 @@ public final class DevServer implements AutoCloseable {
         properties.putAll(DevContent.properties(dataDir));
         var handler = new ApiGatewayHandler(ApplicationContext.builder().properties(properties).build());
         outbox.relayEvery2Seconds(handler.getApplicationContext());
+        DevThumbnails thumbnails = DevThumbnails.start(s3, handler.getApplicationContext());
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 128);
         ExecutorService executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
-        DevServer dev = new DevServer(identity, s3, handler, apiDocs(), server, executor, outbox, push);
+        DevServer dev = new DevServer(identity, s3, handler, apiDocs(), server, executor, outbox, push, thumbnails);
         server.createContext("/", dev::handle);
         server.start();
         return dev;
@@ -219,6 +222,7 @@ public final class DevServer implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         outbox.close();
+        thumbnails.close();
         handler.close();
         identity.close();
         s3.close();

@@ -17,6 +17,8 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -61,7 +63,7 @@ public final class ThumbnailMaker {
     }
 
     public Result make(byte[] bytes) {
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream input = inMemory(bytes)) {
             ImageReader reader = readerOf(input);
             if (reader == null) {
                 return new Skipped("not an image in a supported format (" + String.join(", ", FORMATS.stream().sorted().toList()) + ")");
@@ -90,10 +92,12 @@ public final class ThumbnailMaker {
         }
     }
 
+    /** Over the bytes in memory: ImageIO's own factory would cache the stream in a temporary file. */
+    private static ImageInputStream inMemory(byte[] bytes) {
+        return new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes));
+    }
+
     private static ImageReader readerOf(ImageInputStream input) throws IOException {
-        if (input == null) {
-            return null;
-        }
         Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
         while (readers.hasNext()) {
             ImageReader reader = readers.next();
@@ -113,7 +117,7 @@ public final class ThumbnailMaker {
 
     /** The EXIF orientation (1 to 8) of a JPEG, 1 (as stored) when it has none or it cannot be read. */
     static int exifOrientation(byte[] jpeg) {
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+        try (ImageInputStream input = inMemory(jpeg)) {
             List<JPEGSegment> segments = JPEGSegmentUtil.readSegments(input, JPEG.APP1, "Exif");
             if (segments.isEmpty()) {
                 return 1;
@@ -124,7 +128,7 @@ public final class ThumbnailMaker {
             while (start < exif.length && exif[start] == 0) {
                 start++;
             }
-            try (ImageInputStream tiff = ImageIO.createImageInputStream(new ByteArrayInputStream(Arrays.copyOfRange(exif, start, exif.length)))) {
+            try (ImageInputStream tiff = inMemory(Arrays.copyOfRange(exif, start, exif.length))) {
                 Directory directory = new TIFFReader().read(tiff);
                 Entry entry = directory.getEntryById(TIFF.TAG_ORIENTATION);
                 if (entry != null && entry.getValue() instanceof Number value && value.intValue() >= 1 && value.intValue() <= 8) {
@@ -190,7 +194,7 @@ public final class ThumbnailMaker {
     private static byte[] jpeg(BufferedImage image) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream output = ImageIO.createImageOutputStream(bytes)) {
+        try (ImageOutputStream output = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(output);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
