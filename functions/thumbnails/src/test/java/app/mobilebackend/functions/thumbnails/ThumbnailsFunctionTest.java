@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -216,6 +217,19 @@ class ThumbnailsFunctionTest {
 
         assertTrue(thumbnails(user).isEmpty());
         assertNull(files.get(user.sub(), text).getThumbnailUrl());
+    }
+
+    @Test
+    void skipsAnObjectLargerThanAnyUploadWithoutReadingIt() {
+        TestUser user = TestUser.fresh();
+        String id = upload(user, "photo.png", "image/png", TestImages.encode(TestImages.halves(100, 100, Color.RED, Color.BLUE), "png"));
+        // Written past the API (which presigns at most 10 MiB): the function reads no more than an upload can be.
+        byte[] large = new byte[(int) UploadThumbnails.MAX_BYTES + 1];
+        s3.putObject(request -> request.bucket(S3StandIn.BUCKET).key(FileObjects.key(user.sub(), id)), RequestBody.fromBytes(large));
+
+        assertEquals("SKIPPED", handle(objectCreated(FileObjects.key(user.sub(), id))));
+
+        assertNull(files.get(user.sub(), id).getThumbnailUrl());
     }
 
     @Test
