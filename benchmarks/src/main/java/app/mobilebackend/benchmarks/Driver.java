@@ -6,6 +6,9 @@ import app.mobilebackend.localstack.LocalIdentityProvider;
 import app.mobilebackend.testkit.TestDatabase;
 import org.slf4j.LoggerFactory;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -573,6 +576,7 @@ public final class Driver {
             case "files-list" -> insertFiles(sub, 5, false);
             case "files-get" -> insertFiles(sub, 1, true);
             case "files-delete" -> insertFiles(sub, invocations, true); // a file and its object per invocation
+            case "thumbnails" -> insertPhotos(sub, invocations); // each invocation makes the thumbnail of a photo of its own
             case "orders-list" -> insertOrders(sub, 5);
             case "orders-get" -> insertOrders(sub, 1);
             case "orders-status" -> insertOrders(sub, invocations); // each invocation ships an order of its own
@@ -592,6 +596,7 @@ public final class Driver {
         String expect = switch (operation) {
             case "migrate" -> "\\{\"migrationsApplied\":\\d+,\"schemaVersion\":\"\\d+\"}";
             case "orders-status" -> "\\{\"outcome\":\"CHANGED\"}";
+            case "thumbnails" -> "\\{\"outcome\":\"MADE\"}";
             case "outbox-relay" -> "\"failed\":0,"; // the first answer's "published" is checked by check()
             case "post-confirmation" -> "\"triggerSource\":\"PostConfirmation_ConfirmSignUp\"";
             // both records of Firehose's batch cleansed and kept
@@ -665,6 +670,41 @@ public final class Driver {
     }
 
     /** Files as files-create and an upload leave them: the row, and (with {@code objects}) its bytes in S3. */
+    /**
+     * Photos as a phone uploads them: file rows ({@code image/jpeg}) and their objects, one JPEG of 1600 x 1200 (a
+     * gradient, so it compresses as a photo does, not to nothing) under each.
+     */
+    private List<String> insertPhotos(String sub, int count) throws SQLException, IOException {
+        BufferedImage image = new BufferedImage(1600, 1200, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                image.setRGB(x, y, ((x * 255 / 1600) << 16) | ((y * 255 / 1200) << 8) | ((x ^ y) & 0xFF));
+            }
+        }
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", jpeg);
+        byte[] bytes = jpeg.toByteArray();
+        List<String> ids = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
+             PreparedStatement insert = c.prepareStatement("INSERT INTO files (id, owner_sub, name, content_type, size, created_at) "
+                 + "VALUES (?, ?, ?, 'image/jpeg', ?, UTC_TIMESTAMP(3))")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                String id = uuidV7();
+                insert.setString(1, id);
+                insert.setString(2, sub);
+                insert.setString(3, "IMG_" + i + ".jpg");
+                insert.setLong(4, bytes.length);
+                insert.addBatch();
+                ids.add(id);
+                standIns.putObject(StandIns.fileKey(sub, id), "image/jpeg", bytes);
+            }
+            insert.executeBatch();
+            c.commit();
+        }
+        return ids;
+    }
+
     private List<String> insertFiles(String sub, int count, boolean objects) throws SQLException {
         byte[] bytes = new byte[48213]; // the spec's example size
         random.nextBytes(bytes);
@@ -826,6 +866,12 @@ public final class Driver {
                 if (!first.contains("\"sha256\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"")
                     || !first.contains("\"updateAvailable\":true") || !first.contains("\"updateRequired\":false")) {
                     throw new IllegalStateException("app-updates-latest did not answer the published manifest for 2.1.0: " + first);
+                }
+            }
+            case "thumbnails" -> { // every invocation wrote its photo's thumbnail
+                int made = standIns.objectsUnder("thumbnails/" + prepared.props().get("bench.sub") + "/");
+                if (made != prepared.invocations()) {
+                    throw new IllegalStateException("thumbnails wrote " + made + " thumbnails for " + prepared.invocations() + " photos");
                 }
             }
             case "files-delete" -> { // every invocation deleted its file's bytes too

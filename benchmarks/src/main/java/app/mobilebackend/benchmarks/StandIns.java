@@ -54,7 +54,7 @@ final class StandIns {
     /** What the function {@code operation} needs besides the database and the identity provider. */
     synchronized Map<String, Object> properties(String operation) {
         Map<String, Object> props = new LinkedHashMap<>();
-        if (operation.startsWith("files-") || operation.startsWith("me-")) { // FILES_BUCKET
+        if (operation.startsWith("files-") || operation.startsWith("me-") || operation.equals("thumbnails")) { // FILES_BUCKET
             props.putAll(s3().properties());
         }
         if (operation.equals("app-updates-latest")) { // UPDATES_BUCKET, UPDATES_CDN_DOMAIN

@@ -50,10 +50,13 @@ public final class DevServer implements AutoCloseable {
     private final DevOutbox outbox;
     private final DevPush push;
     private final DevAnalytics analytics;
+    private final DevThumbnails thumbnails;
 
     private DevServer(LocalIdentityProvider identity, S3StandIn s3, ApiGatewayHandler handler, ApiDocs docs,
-                      HttpServer server, ExecutorService executor, DevOutbox outbox, DevPush push, DevAnalytics analytics) {
+                      HttpServer server, ExecutorService executor, DevOutbox outbox, DevPush push, DevAnalytics analytics,
+                      DevThumbnails thumbnails) {
         this.outbox = outbox;
+        this.thumbnails = thumbnails;
         this.push = push;
         this.analytics = analytics;
         this.identity = identity;
@@ -93,10 +96,11 @@ public final class DevServer implements AutoCloseable {
         var handler = new ApiGatewayHandler(ApplicationContext.builder().properties(properties).build());
         outbox.relayEvery2Seconds(handler.getApplicationContext());
         analytics.transformWith(handler.getApplicationContext());
+        DevThumbnails thumbnails = DevThumbnails.start(s3, handler.getApplicationContext());
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 128);
         ExecutorService executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
-        DevServer dev = new DevServer(identity, s3, handler, apiDocs(), server, executor, outbox, push, analytics);
+        DevServer dev = new DevServer(identity, s3, handler, apiDocs(), server, executor, outbox, push, analytics, thumbnails);
         server.createContext("/", dev::handle);
         server.start();
         return dev;
@@ -233,6 +237,7 @@ public final class DevServer implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         outbox.close();
+        thumbnails.close();
         handler.close();
         identity.close();
         s3.close();

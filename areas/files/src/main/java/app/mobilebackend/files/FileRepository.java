@@ -24,6 +24,10 @@ public interface FileRepository extends GenericRepository<FileRow, String> {
         LIMIT :limit""")
     List<FileRow> findPage(String ownerSub, String afterId, int limit);
 
+    /** Records the file's thumbnail unless it has one: 1 the first time, 0 for a duplicate event or a file gone since. */
+    @Query("UPDATE files SET thumbnail_key = :thumbnailKey WHERE id = :id AND owner_sub = :ownerSub AND thumbnail_key IS NULL")
+    long recordThumbnail(String id, String ownerSub, String thumbnailKey);
+
     long deleteByIdAndOwnerSub(String id, String ownerSub);
 
     long deleteByOwnerSub(String ownerSub);

@@ -58,7 +58,7 @@ public final class FileService {
             throw new FieldViolationException(List.of(new FieldError("name", problem)));
         });
         FileRow row = repository.save(new FileRow(IDS.generate().toString(), ownerSub, request.getName(),
-            request.getContentType(), request.getSize(), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+            request.getContentType(), request.getSize(), clock.instant().truncatedTo(ChronoUnit.MILLIS), null));
         FileObjects.PresignedUrl upload = objects.presignUpload(row);
         return new FileUpload(toApi(row), upload.url(), FileUploadUploadMethod.PUT, upload.headers(), utc(upload.expiresAt()));
     }
@@ -66,13 +66,21 @@ public final class FileService {
     public FileDownload get(String ownerSub, String id) {
         FileRow row = find(ownerSub, id);
         FileObjects.PresignedUrl download = objects.presignDownload(row);
-        return new FileDownload(toApi(row), download.url(), utc(download.expiresAt()));
+        FileDownload answer = new FileDownload(toApi(row), download.url(), utc(download.expiresAt()));
+        if (row.thumbnailKey() != null) {
+            answer.setThumbnailUrl(objects.presignThumbnail(row).url());
+        }
+        return answer;
     }
 
-    /** Deletes the object, then the row: a failure in between leaves a row whose delete can simply be repeated. */
+    /**
+     * Deletes the object and its thumbnail (made or not: one may be on its way), then the row: a failure in between
+     * leaves a row whose delete can simply be repeated.
+     */
     public void delete(String ownerSub, String id) {
         FileRow row = find(ownerSub, id);
         objects.delete(ownerSub, row.id());
+        objects.deleteThumbnail(ownerSub, row.id());
         repository.deleteByIdAndOwnerSub(row.id(), ownerSub);
     }
 

@@ -62,7 +62,7 @@ class FilesPersonalDataTest {
     }
 
     @Test
-    void erasesEveryObjectUnderTheUsersPrefixAndEveryRowAndNothingElse() {
+    void erasesEveryObjectUnderTheUsersPrefixesAndEveryRowAndNothingElse() {
         TestUser user = TestUser.fresh();
         TestUser other = TestUser.fresh();
         for (int i = 0; i < 3; i++) {
@@ -71,11 +71,18 @@ class FilesPersonalDataTest {
         // An object whose row is already gone (a crash between the two deletes) is erased too.
         s3.putObject(request -> request.bucket(S3StandIn.BUCKET).key(FileObjects.key(user.sub(), "orphan")),
             RequestBody.fromString("orphan"));
+        // And the thumbnails, under their own prefix.
+        s3.putObject(request -> request.bucket(S3StandIn.BUCKET).key(FileObjects.thumbnailKey(user.sub(), "photo")),
+            RequestBody.fromString("jpeg"));
         String kept = upload(other, "theirs.txt");
+        s3.putObject(request -> request.bucket(S3StandIn.BUCKET).key(FileObjects.thumbnailKey(other.sub(), kept)),
+            RequestBody.fromString("jpeg"));
 
         personalData.erase(user.sub());
 
         assertTrue(objects(user.sub()).isEmpty());
+        assertTrue(thumbnails(user.sub()).isEmpty());
+        assertEquals(List.of(FileObjects.thumbnailKey(other.sub(), kept)), thumbnails(other.sub()));
         assertTrue(files.list(user.sub(), 10, null).getItems().isEmpty());
         assertEquals(List.of(FileObjects.key(other.sub(), kept)), objects(other.sub()));
         assertEquals(kept, files.list(other.sub(), 10, null).getItems().get(0).getId());
@@ -102,6 +109,11 @@ class FilesPersonalDataTest {
         FileUpload upload = files.create(user.sub(), new FileCreate(name, "text/plain", (long) bytes.length));
         assertEquals(200, PresignedRequests.put(upload.getUploadUrl(), upload.getUploadHeaders(), bytes).statusCode());
         return upload.getFile().getId();
+    }
+
+    private static List<String> thumbnails(String sub) {
+        return s3.listObjectsV2(request -> request.bucket(S3StandIn.BUCKET).prefix(FileObjects.thumbnailPrefix(sub)))
+            .contents().stream().map(object -> object.key()).toList();
     }
 
     private static List<String> objects(String sub) {
