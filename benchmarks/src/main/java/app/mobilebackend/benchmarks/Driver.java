@@ -189,41 +189,55 @@ public final class Driver {
             results.put(variant, byTarget);
         }
         Set<String> failed = Collections.synchronizedSet(new TreeSet<>());
-        Map<String, Object> archiveMb = new LinkedHashMap<>();
+        Map<String, Object> archiveMb = Collections.synchronizedMap(new LinkedHashMap<>());
 
-        // AppCDS: one training run per jar (it handles the event), outside the measured runs
+        // The training runs, outside the measured runs, --jobs at a time: AppCDS, one run per jar (it handles the event)
+        // that writes its archive; class priming, one run per jar that records the classes it loads.
+        List<Runnable> training = new ArrayList<>();
         if (cds) {
             for (Target target : targets.stream().filter(this::withCds).toList()) {
-                Path archive = archives.resolve(target.name() + ".jsa");
-                Files.deleteIfExists(archive);
-                try {
-                    Prepared prepared = prepare(target, work, trainingInvocations, 0);
-                    Map<String, String> props = new LinkedHashMap<>(prepared.props());
-                    props.put("bench.warmup", String.valueOf(trainingInvocations));
-                    props.put("bench.iterations", "0");
-                    launch(target, List.of("-XX:ArchiveClassesAtExit=" + archive), props, logs.resolve(target.name() + "-cds-training.log"));
-                    if (!Files.isRegularFile(archive)) {
-                        throw new IllegalStateException("the training run wrote no archive " + archive + ", see its log");
+                training.add(() -> {
+                    Path archive = archives.resolve(target.name() + ".jsa");
+                    try {
+                        Files.deleteIfExists(archive);
+                        Prepared prepared = prepare(target, work, trainingInvocations, 0);
+                        Map<String, String> props = new LinkedHashMap<>(prepared.props());
+                        props.put("bench.warmup", String.valueOf(trainingInvocations));
+                        props.put("bench.iterations", "0");
+                        launch(target, List.of("-XX:ArchiveClassesAtExit=" + archive), props, logs.resolve(target.name() + "-cds-training.log"));
+                        if (!Files.isRegularFile(archive)) {
+                            throw new IllegalStateException("the training run wrote no archive " + archive + ", see its log");
+                        }
+                        archiveMb.put(target.name(), round(Files.size(archive) / 1024.0 / 1024.0));
+                        log(String.format(Locale.ROOT, "CDS archive of %-22s %6.1f MB", target.name(), Files.size(archive) / 1024.0 / 1024.0));
+                    } catch (Exception e) {
+                        fail(target, "CDS training", e, failed);
                     }
-                    archiveMb.put(target.name(), round(Files.size(archive) / 1024.0 / 1024.0));
-                    log(String.format(Locale.ROOT, "CDS archive of %-22s %6.1f MB", target.name(), Files.size(archive) / 1024.0 / 1024.0));
-                } catch (Exception e) {
-                    fail(target, "CDS training", e, failed);
-                }
+                });
             }
         }
-
-        // Class priming: the class list of one training run per jar (it handles the event), outside the measured runs
-        Map<String, Object> primingClasses = new LinkedHashMap<>();
+        Map<String, Object> primingClasses = Collections.synchronizedMap(new LinkedHashMap<>());
         for (Target target : targets.stream().filter(this::withPriming).toList()) {
-            try {
-                Path list = recordClassList(target, work, logs);
-                long count = Files.readAllLines(list).stream().filter(l -> !l.startsWith("#")).count();
-                primingClasses.put(target.name(), count);
-                log(String.format(Locale.ROOT, "class list of %-22s %6d classes", target.name(), count));
-            } catch (Exception e) {
-                fail(target, "class list training", e, failed);
+            training.add(() -> {
+                try {
+                    Path list = recordClassList(target, work, logs);
+                    long count = Files.readAllLines(list).stream().filter(l -> !l.startsWith("#")).count();
+                    primingClasses.put(target.name(), count);
+                    log(String.format(Locale.ROOT, "class list of %-22s %6d classes", target.name(), count));
+                } catch (Exception e) {
+                    fail(target, "class list training", e, failed);
+                }
+            });
+        }
+        ExecutorService trainers = Executors.newFixedThreadPool(jobs);
+        try {
+            List<Future<?>> trained = new ArrayList<>();
+            training.forEach(task -> trained.add(trainers.submit(task)));
+            for (Future<?> each : trained) {
+                each.get();
             }
+        } finally {
+            trainers.shutdown();
         }
 
         for (int run = 1; run <= runs; run++) {
@@ -588,7 +602,7 @@ public final class Driver {
             default -> List.of();
         };
         if (!ids.isEmpty()) {
-            Path file = work.resolve(target.name() + "-ids.txt");
+            Path file = Files.createTempFile(work, target.name() + "-ids-", ".txt"); // one per run: training runs go in parallel
             Files.write(file, ids);
             props.put("bench.ids", file.toString());
         }
