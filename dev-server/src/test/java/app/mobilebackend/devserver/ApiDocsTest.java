@@ -1,7 +1,5 @@
 package app.mobilebackend.devserver;
 
-import app.mobilebackend.testkit.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,15 +52,9 @@ class ApiDocsTest {
 
     @BeforeAll
     static void start() throws IOException {
-        dev = DevServer.start(0, temp.resolve("data"), TestDatabase.shared());
+        dev = SharedDevServer.get();
     }
 
-    @AfterAll
-    static void stop() {
-        if (dev != null) {
-            dev.close();
-        }
-    }
 
     @Test
     void devServerDocsRenderEveryOperationInChromium() throws Exception {

@@ -1,17 +1,13 @@
 package app.mobilebackend.devserver;
 
-import app.mobilebackend.testkit.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,22 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** POST /events through the dev server's port reaches its Kinesis stand-in (without it: 503 or 500, never 202). */
 class DevAnalyticsTest {
 
-    @TempDir
-    static Path temp;
     private static DevServer dev;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws IOException {
-        dev = DevServer.start(0, temp.resolve("data"), TestDatabase.shared());
+        dev = SharedDevServer.get();
     }
 
-    @AfterAll
-    static void stop() {
-        if (dev != null) {
-            dev.close();
-        }
-    }
 
     @Test
     void acceptsABatchOfEventsOntoTheLocalStream() throws IOException, InterruptedException {

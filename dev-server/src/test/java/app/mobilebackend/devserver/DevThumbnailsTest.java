@@ -1,12 +1,9 @@
 package app.mobilebackend.devserver;
 
 import app.mobilebackend.localstack.aws.PresignedRequests;
-import app.mobilebackend.testkit.TestDatabase;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -19,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.Map;
 import java.util.UUID;
@@ -30,22 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /** A photo uploaded to the dev server's S3 stand-in through its presigned URL gets its thumbnail, as in AWS. */
 class DevThumbnailsTest {
 
-    @TempDir
-    static Path temp;
     private static DevServer dev;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws IOException {
-        dev = DevServer.start(0, temp.resolve("data"), TestDatabase.shared());
+        dev = SharedDevServer.get();
     }
 
-    @AfterAll
-    static void stop() {
-        if (dev != null) {
-            dev.close();
-        }
-    }
 
     @Test
     void anUploadedPhotoGetsAThumbnailUrl() throws Exception {

@@ -1,18 +1,14 @@
 package app.mobilebackend.devserver;
 
 import app.mobilebackend.localstack.aws.S3StandIn;
-import app.mobilebackend.testkit.TestDatabase;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
@@ -26,22 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DevUpdatesTest {
 
-    @TempDir
-    static Path temp;
     private static DevServer dev;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
-        dev = DevServer.start(0, temp.resolve("data"), TestDatabase.shared());
+        dev = SharedDevServer.get();
     }
 
-    @AfterAll
-    static void stop() {
-        if (dev != null) {
-            dev.close();
-        }
-    }
 
     @Test
     void servesEachPlatformsManifestWithoutToken() throws Exception {

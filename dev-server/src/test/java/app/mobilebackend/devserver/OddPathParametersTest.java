@@ -1,14 +1,11 @@
 package app.mobilebackend.devserver;
 
 import app.mobilebackend.localstack.ApiGatewayEvents;
-import app.mobilebackend.testkit.TestDatabase;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -17,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -79,24 +75,16 @@ class OddPathParametersTest {
         new Operation("DELETE", "/files/{fileId}", "fileId", null),
         new Operation("GET", "/orders/{orderId}", "orderId", null));
 
-    @TempDir
-    static Path temp;
     private static DevServer dev;
     private static String token;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws IOException {
-        dev = DevServer.start(0, temp.resolve("data"), TestDatabase.shared());
+        dev = SharedDevServer.get();
         token = dev.token("odd-" + UUID.randomUUID());
     }
 
-    @AfterAll
-    static void stop() {
-        if (dev != null) {
-            dev.close();
-        }
-    }
 
     @Test
     void oddPathParametersAnswerTheSameLocallyAsDeployed() throws Exception {

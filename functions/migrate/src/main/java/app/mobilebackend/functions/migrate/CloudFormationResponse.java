@@ -28,7 +28,6 @@ final class CloudFormationResponse {
     /** CloudFormation refuses a response body over 4 KB; the reason is what may be long. */
     private static final int MAX_REASON = 1_000;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json;
 
     CloudFormationResponse(JsonMapper json) {
@@ -56,6 +55,8 @@ final class CloudFormationResponse {
             .timeout(Duration.ofSeconds(30))
             .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
             .build();
+        // made here, not at start: a plain migration run (and the function's init) never needs it
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         IOException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
