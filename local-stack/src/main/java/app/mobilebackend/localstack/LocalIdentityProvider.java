@@ -39,13 +39,19 @@ public final class LocalIdentityProvider implements AutoCloseable {
     private static LocalIdentityProvider shared;
 
     private final RSAKey key;
+    private final String issuer;
+    private final String clientId;
+    private final String jwks;
     private final HttpServer server;
     private final java.util.concurrent.atomic.AtomicInteger jwksFetches = new java.util.concurrent.atomic.AtomicInteger();
 
-    private LocalIdentityProvider(RSAKey key) throws IOException {
+    private LocalIdentityProvider(RSAKey key, String issuer, String clientId) throws IOException {
         this.key = key;
+        this.issuer = issuer;
+        this.clientId = clientId;
+        this.jwks = new JWKSet(key.toPublicJWK()).toString();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] jwks = this.jwks.getBytes(StandardCharsets.UTF_8);
         server.createContext(JWKS_PATH, exchange -> {
             jwksFetches.incrementAndGet();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -64,8 +70,16 @@ public final class LocalIdentityProvider implements AutoCloseable {
 
     /** Starts a provider signing with {@code key} (the dev server keeps its key, so tokens survive a restart). */
     public static LocalIdentityProvider start(RSAKey key) {
+        return start(key, ISSUER, CLIENT_ID);
+    }
+
+    /**
+     * Starts a provider with an issuer and app client of its own: the other region's user pool, beside the shared
+     * provider, in the tests of identity across regions.
+     */
+    public static LocalIdentityProvider start(RSAKey key, String issuer, String clientId) {
         try {
-            return new LocalIdentityProvider(key);
+            return new LocalIdentityProvider(key, issuer, clientId);
         } catch (IOException e) {
             throw new IllegalStateException("Could not serve the JWKS on loopback", e);
         }
@@ -102,9 +116,23 @@ public final class LocalIdentityProvider implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + JWKS_PATH;
     }
 
+    public String issuer() {
+        return issuer;
+    }
+
+    /** The public JWKS document it serves. */
+    public String jwks() {
+        return jwks;
+    }
+
     /** The configuration that makes the functions trust this provider. */
     public Map<String, Object> properties() {
-        return Map.of("auth.issuer", ISSUER, "auth.jwks-url", jwksUrl(), "auth.client-ids", List.of(CLIENT_ID));
+        return Map.of("auth.issuer", issuer, "auth.jwks-url", jwksUrl(), "auth.client-ids", List.of(clientId));
+    }
+
+    /** The configuration that makes the functions trust this provider as the other region's pool. */
+    public Map<String, Object> peerProperties() {
+        return Map.of("auth.peer-issuer", issuer, "auth.peer-jwks", jwks, "auth.peer-client-ids", List.of(clientId));
     }
 
     /** A valid access token for {@code sub}, good for {@code lifetime}. */
@@ -121,10 +149,10 @@ public final class LocalIdentityProvider implements AutoCloseable {
     public JWTClaimsSet.Builder accessClaims(String sub, Duration lifetime) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
-            .issuer(ISSUER)
+            .issuer(issuer)
             .subject(sub)
             .claim("token_use", "access")
-            .claim("client_id", CLIENT_ID)
+            .claim("client_id", clientId)
             .claim("scope", "aws.cognito.signin.user.admin")
             .claim("username", sub)
             .claim("cognito:groups", List.of())

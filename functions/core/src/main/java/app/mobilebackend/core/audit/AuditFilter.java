@@ -1,11 +1,13 @@
 package app.mobilebackend.core.audit;
 
 import app.mobilebackend.core.lambda.CurrentInvocation;
+import app.mobilebackend.core.security.CurrentUser;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.web.router.MethodBasedRouteInfo;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteInfo;
@@ -48,8 +50,13 @@ final class AuditFilter {
                 route = uri.getUriMatchTemplate().toString();
             }
         }
-        log.record(new AuditEvent("access", clock.instant(), request.getUserPrincipal().map(Principal::getName).orElse(null),
+        log.record(new AuditEvent("access", clock.instant(), request.getUserPrincipal().map(AuditFilter::userKey).orElse(null),
             action, request.getMethodName(), route, request.getPath(), response.code(),
             invocation.context().map(Context::getAwsRequestId).orElse(null), null));
+    }
+
+    /** The key the user's rows have (the same in both regions), not the region's own {@code sub}. */
+    private static String userKey(Principal principal) {
+        return principal instanceof Authentication authentication ? CurrentUser.keyOf(authentication) : principal.getName();
     }
 }

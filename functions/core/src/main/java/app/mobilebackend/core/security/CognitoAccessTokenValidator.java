@@ -14,9 +14,10 @@ import java.time.Instant;
 import java.util.Date;
 
 /**
- * Accepts only Cognito access tokens of the trusted pool issued to one of our app clients: the exact issuer,
- * {@code token_use=access} (an ID token is not an access token), a known {@code client_id}, a subject, and times a
- * Cognito token has: an {@code exp}, and no {@code nbf} or {@code iat} later than now (give or take
+ * Accepts only Cognito access tokens of a trusted pool (this region's or the other's) issued to one of that pool's
+ * app clients: the exact issuer, {@code token_use=access} (an ID token is not an access token), a known
+ * {@code client_id}, a subject, a {@code uid} that is a non-blank string if there is one ({@link CurrentUser}), and
+ * times a Cognito token has: an {@code exp}, and no {@code nbf} or {@code iat} later than now (give or take
  * {@link #CLOCK_SKEW}).
  *
  * <p>Signature and an {@code exp} in the past are checked by micronaut-security-jwt before this runs
@@ -40,10 +41,10 @@ final class CognitoAccessTokenValidator<T> implements GenericJwtClaimsValidator<
 
     @Override
     public boolean validate(@NonNull Claims claims, @Nullable T request) {
-        return configuration.issuer().equals(claims.get(Claims.ISSUER))
+        return configuration.trusts(claims.get(Claims.ISSUER), claims.get("client_id"))
             && "access".equals(claims.get("token_use"))
-            && configuration.clientIds().contains(String.valueOf(claims.get("client_id")))
             && claims.get(Claims.SUBJECT) instanceof String subject && !subject.isBlank()
+            && (claims.get(CurrentUser.UID) == null || claims.get(CurrentUser.UID) instanceof String uid && !uid.isBlank())
             && hasCurrentTimes(JWTClaimsSetUtils.jwtClaimsSetFromClaims(claims));
     }
 
