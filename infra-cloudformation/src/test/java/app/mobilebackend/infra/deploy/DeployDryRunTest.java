@@ -121,6 +121,19 @@ class DeployDryRunTest {
             + " rolls back the deployment. " + REGIONS.get(1) + " gets the schema by replication."), dryRun.output());
     }
 
+    @Test
+    void itShowsBothRegionsIdentitySettings() {
+        for (int i = 0; i < 2; i++) {
+            String region = REGIONS.get(i);
+            String other = REGIONS.get(1 - i);
+            assertTrue(planLines().contains("Identity: the functions in " + other + " trust their own user pool and " + region
+                + "'s (the pool mobile-backend-prod read from " + region + "); tokens carry the user's key (uid), and a user of "
+                + region + "'s pool signing in to " + other + "'s moves there with it (user-migration)."), dryRun.output());
+            assertTrue(planLines().contains("+ curl -fsS https://cognito-idp." + region + ".amazonaws.com/\\<pool\\>/.well-known/jwks.json"),
+                dryRun.output());
+        }
+    }
+
     /** What the templates read from the artifact bucket (a key after ${ArtifactPrefix}/) is what deploy uploads. */
     @Test
     void everyArtifactTheTemplatesReadIsUploaded() throws IOException {

@@ -15,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Each deployed function runs what its module builds: the handler is the module's main class (its
- * {@code exec.mainClass}, else the one of functions/pom.xml) and the runtime is the Java release the build compiles for;
- * for every function of stacks/functions.yaml and stacks/triggers.yaml.
+ * {@code exec.mainClass}, else the one of functions/pom.xml) or one of the further handlers the module declares
+ * ({@code function.more-handlers}, comma-separated, each a class of its sources), and the runtime is the Java release
+ * the build compiles for; for every function of stacks/functions.yaml and stacks/triggers.yaml.
  */
 class FunctionBuildWiringTest {
 
@@ -39,7 +40,18 @@ class FunctionBuildWiringTest {
             String modulePom = Files.readString(root.resolve("functions").resolve(module.group(1)).resolve("pom.xml"));
             String handler = property(modulePom, "exec.mainClass");
             String expectedHandler = handler != null ? handler : defaultHandler;
-            if (!expectedHandler.equals(function.property("Handler"))) {
+            String more = property(modulePom, "function.more-handlers");
+            List<String> handlers = new ArrayList<>(List.of(expectedHandler));
+            for (String extra : more == null ? new String[0] : more.split(",")) {
+                Path source = root.resolve("functions").resolve(module.group(1)).resolve("src/main/java")
+                    .resolve(extra.trim().replace('.', '/') + ".java");
+                if (Files.isRegularFile(source)) {
+                    handlers.add(extra.trim());
+                } else {
+                    mismatches.add("functions/" + module.group(1) + ": function.more-handlers names " + extra.trim() + ", which is not in its sources");
+                }
+            }
+            if (!handlers.contains(function.property("Handler"))) {
                 mismatches.add(function.where() + ": Handler " + function.property("Handler") + ", module builds " + expectedHandler);
             }
             if (!runtime.equals(function.property("Runtime"))) {
