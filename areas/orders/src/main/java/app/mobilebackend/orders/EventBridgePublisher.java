@@ -1,5 +1,6 @@
 package app.mobilebackend.orders;
 
+import app.mobilebackend.outbox.EventSources;
 import app.mobilebackend.outbox.Outbox;
 import app.mobilebackend.outbox.OutboxEvent;
 import app.mobilebackend.outbox.OutboxPublisher;
@@ -19,8 +20,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Publishes {@code eventbridge} outbox events to the bus {@code events.bus-name} with PutEvents: source
- * {@code mobile-backend.orders}, detail-type the event's type, detail its payload (which carries the event's id as
+ * Publishes {@code eventbridge} outbox events to the bus {@code events.bus-name} with PutEvents: source the area that
+ * reports the event ({@link EventSources}: {@code mobile-backend.orders}, {@code mobile-backend.identity}), detail-type
+ * the event's type, detail its payload (which carries the event's id as
  * {@code eventId}, for consumers to deduplicate). PutEvents can accept some entries of a call and refuse others: only
  * the entries it accepted count as published, the others stay in the outbox for the next run.
  */
@@ -28,8 +30,8 @@ import java.util.Set;
 @Requires(classes = EventBridgeClient.class)
 public final class EventBridgePublisher implements OutboxPublisher {
 
-    /** The {@code source} of every event this backend puts on the bus. */
-    public static final String SOURCE = "mobile-backend.orders";
+    /** The {@code source} of the orders' events on the bus. */
+    public static final String SOURCE = EventSources.ORDERS;
     private static final Logger LOG = LoggerFactory.getLogger(EventBridgePublisher.class);
     /** PutEvents takes at most 10 entries per call. */
     private static final int MAX_ENTRIES = 10;
@@ -89,7 +91,7 @@ public final class EventBridgePublisher implements OutboxPublisher {
     private PutEventsRequestEntry entry(OutboxEvent event) {
         return PutEventsRequestEntry.builder()
             .eventBusName(busName)
-            .source(SOURCE)
+            .source(EventSources.of(event.type()))
             .detailType(event.type())
             .detail(event.payload())
             .time(event.createdAt())

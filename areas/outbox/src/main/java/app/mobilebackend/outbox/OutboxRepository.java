@@ -37,4 +37,7 @@ public interface OutboxRepository extends GenericRepository<OutboxRow, String> {
     long countByPublishedAtIsNull();
 
     List<OutboxRow> findByUserIdOrderByCreatedAt(String userId);
+
+    /** Deletes the user's events of one type, published or not (erasure of events that carry personal data). */
+    long deleteByUserIdAndType(String userId, String type);
 }

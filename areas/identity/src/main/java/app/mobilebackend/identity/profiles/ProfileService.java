@@ -1,40 +1,48 @@
 package app.mobilebackend.identity.profiles;
 
-import io.micronaut.context.annotation.Requires;
+import app.mobilebackend.outbox.EventSources;
+import app.mobilebackend.outbox.Outbox;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
+import java.sql.Connection;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * What happens when a user confirms sign-up: their profile is created and they are welcomed, each once however
- * often Cognito retries. The profile row is committed first and marked only after SES accepted the email, so a
- * failed send leaves a profile that the retry welcomes; a send that succeeded is never repeated. (Should the
- * function die between SES's answer and the mark, the retry would send a second email: at least once, not exactly.)
+ * What happens when a user confirms sign-up: their profile is created and their welcome mail requested, each once
+ * however often Cognito retries. Both in one transaction: the profile, the mark on it ({@code welcome_sent_at}: when
+ * the mail was handed on) and a {@code WelcomeMailRequested} event in the outbox, which the relay puts on the bus for
+ * the welcome-mail function. That function runs outside the VPC, where SES is reachable: the post-confirmation trigger,
+ * in the VPC (the database), has no route to SES's API, which offers no VPC endpoint. Delivery is at least once.
  */
 @Singleton
-@Requires(classes = SesV2Client.class)
 public final class ProfileService {
 
     private final ProfileRepository profiles;
-    private final WelcomeMail welcome;
+    private final Outbox outbox;
+    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    ProfileService(ProfileRepository profiles, WelcomeMail welcome, Clock clock) {
+    ProfileService(ProfileRepository profiles, Outbox outbox, TransactionOperations<Connection> transactions, Clock clock) {
         this.profiles = profiles;
-        this.welcome = welcome;
+        this.outbox = outbox;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
-    /** Creates {@code sub}'s profile if absent and sends the welcome email if it has not gone out yet. */
+    /** Creates {@code sub}'s profile if absent and requests the welcome mail if it has not been requested yet. */
     public void signUpConfirmed(String sub, String email) {
-        profiles.createIfAbsent(sub, email, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        ProfileRow profile = profiles.findById(sub).orElseThrow();
-        if (profile.welcomeSentAt() != null || profile.email() == null) {
-            return;
-        }
-        welcome.send(profile.email());
-        profiles.markWelcomeSent(sub, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        transactions.executeWrite(status -> {
+            profiles.createIfAbsent(sub, email, now);
+            ProfileRow profile = profiles.findById(sub).orElseThrow();
+            if (profile.email() != null && profiles.markWelcomeSent(sub, now) == 1) {
+                outbox.append(Outbox.EVENTBRIDGE, EventSources.WELCOME_MAIL_REQUESTED, sub, now,
+                    eventId -> new WelcomeMailRequest(eventId, sub, profile.email()));
+            }
+            return null;
+        });
     }
 }

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The Cognito "post confirmation" trigger. When a user confirms sign-up ({@code PostConfirmation_ConfirmSignUp}) it
- * creates their profile and sends the welcome email, once each however often Cognito retries; when they confirm a
- * forgotten password it does nothing. It answers the event unchanged. If SES refuses, it fails, so the retry welcomes.
+ * creates their profile and requests their welcome mail (an outbox event, which {@link WelcomeMailFunction} sends
+ * from outside the VPC), once each however often Cognito retries; when they confirm a forgotten password it does
+ * nothing. It answers the event unchanged. If the database fails, it fails, so Cognito's retry does it again.
  */
 public class PostConfirmationFunction
     extends MicronautRequestHandler<CognitoUserPoolPostConfirmationEvent, CognitoUserPoolPostConfirmationEvent> {

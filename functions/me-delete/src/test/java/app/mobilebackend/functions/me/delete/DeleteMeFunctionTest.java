@@ -11,11 +11,13 @@ import app.mobilebackend.api.model.TodoCreate;
 import app.mobilebackend.core.personaldata.PersonalData;
 import app.mobilebackend.files.FileObjects;
 import app.mobilebackend.files.FileService;
+import app.mobilebackend.identity.profiles.ProfileService;
 import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.localstack.aws.PresignedRequests;
 import app.mobilebackend.localstack.aws.S3StandIn;
 import app.mobilebackend.localstack.aws.SnsStandIn;
 import app.mobilebackend.orders.OrderService;
+import app.mobilebackend.outbox.OutboxRepository;
 import app.mobilebackend.preferences.PreferencesService;
 import app.mobilebackend.privacy.ErasureLogRepository;
 import app.mobilebackend.privacy.ErasureRecord;
@@ -80,6 +82,7 @@ class DeleteMeFunctionTest {
                 new OrderCreate(List.of(new OrderLineCreate("TEA-GREEN-100", 1))));
             context(DeviceService.class).register(user.sub(),
                 new DeviceRegistration(DevicePlatform.FCM, user == alice ? aliceToken : "bob-push-token-" + bob.sub()));
+            context(ProfileService.class).signUpConfirmed(user.sub(), user.sub() + "@example.com");
         }
         String aliceFile = me.export(alice.sub()).getFiles().get(0).getId();
         DataExport bobBefore = me.export(bob.sub());
@@ -94,6 +97,11 @@ class DeleteMeFunctionTest {
         assertEquals(function.write(bobBefore.exportedAt(null)), function.write(bobAfter.exportedAt(null)), "Bob is untouched");
         assertTrue(objectExists(bob.sub(), bobAfter.getFiles().get(0).getId()));
         assertEquals(1, sns.endpointsWithToken("bob-push-token-" + bob.sub()).size());
+        // the welcome mail request carries the address: gone with Alice, Bob's kept
+        OutboxRepository outbox = context(OutboxRepository.class);
+        assertTrue(outbox.findByUserIdOrderByCreatedAt(alice.sub()).stream().noneMatch(row -> row.payload().contains("@example.com")));
+        assertEquals(1, outbox.findByUserIdOrderByCreatedAt(bob.sub()).stream()
+            .filter(row -> row.type().equals("WelcomeMailRequested")).count());
     }
 
     /** The areas this function erases: a new area's PersonalData bean must show up here (and so in the export). */

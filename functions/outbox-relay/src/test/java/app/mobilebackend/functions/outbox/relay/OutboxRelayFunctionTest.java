@@ -4,6 +4,8 @@ import app.mobilebackend.api.model.OrderCreate;
 import app.mobilebackend.api.model.OrderLineCreate;
 import app.mobilebackend.localstack.aws.EventBridgeStandIn;
 import app.mobilebackend.orders.OrderService;
+import app.mobilebackend.outbox.EventSources;
+import app.mobilebackend.outbox.Outbox;
 import app.mobilebackend.outbox.OutboxRepository;
 import app.mobilebackend.outbox.OutboxRow;
 import app.mobilebackend.testkit.FunctionEnvironment;
@@ -12,6 +14,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,6 +91,24 @@ class OutboxRelayFunctionTest {
         assertNotNull(row.publishedAt());
         assertEquals(1, row.attempts());
         assertTrue(((Number) report.get("published")).intValue() >= 1, report.toString());
+    }
+
+    @Test
+    void publishesAnIdentityEventUnderTheIdentitySource() {
+        TestUser user = TestUser.fresh();
+        @SuppressWarnings("unchecked")
+        TransactionOperations<java.sql.Connection> transactions = relay.getApplicationContext().getBean(TransactionOperations.class);
+        Outbox appender = relay.getApplicationContext().getBean(Outbox.class);
+        transactions.executeWrite(status -> appender.append(Outbox.EVENTBRIDGE, EventSources.WELCOME_MAIL_REQUESTED,
+            user.sub(), java.time.Instant.now(), eventId -> Map.of("eventId", eventId, "userId", user.sub(), "email", "a@example.com")));
+
+        run(relay);
+
+        List<EventBridgeStandIn.Entry> received = receivedFor(user);
+        assertEquals(1, received.size());
+        // the welcome-mail function's rule matches this source and type; the orders' consumers never see it
+        assertEquals("mobile-backend.identity", received.get(0).source());
+        assertEquals("WelcomeMailRequested", received.get(0).detailType());
     }
 
     @Test
