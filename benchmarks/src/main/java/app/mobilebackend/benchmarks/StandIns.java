@@ -5,7 +5,6 @@ import app.mobilebackend.localstack.aws.CloudFrontTestKeys;
 import app.mobilebackend.localstack.aws.EventBridgeStandIn;
 import app.mobilebackend.localstack.aws.KinesisStandIn;
 import app.mobilebackend.localstack.aws.S3StandIn;
-import app.mobilebackend.localstack.aws.SesStandIn;
 import app.mobilebackend.localstack.aws.SnsStandIn;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -27,14 +26,13 @@ import java.util.Map;
  * The AWS services (and the legacy login API) the functions talk to, on loopback, started once per benchmark run when
  * a target first needs one: the testkit's stand-ins, the ones the function tests use. Each function gets the
  * configuration its deployed environment has (infra-cloudformation's functions.yaml and triggers.yaml: FILES_BUCKET,
- * PUSH_*_APPLICATION_ARN, CONTENT_*, EVENTS_BUS_NAME, MAIL_FROM, LEGACY_AUTH_URL, ANALYTICS_*), pointed at these, under the property
+ * PUSH_*_APPLICATION_ARN, CONTENT_*, EVENTS_BUS_NAME, LEGACY_AUTH_URL, ANALYTICS_*), pointed at these, under the property
  * names the tests use, and nothing more: a function given another's settings would build beans it never builds in AWS.
  * Synchronized: with {@code --jobs} several targets are prepared at once.
  */
 final class StandIns {
 
     static final String BUS = "mobile-backend-benchmark";
-    static final String MAIL_FROM = "welcome@mobile-backend.test";
     static final String STREAM = "mobile-backend-benchmark-events";
     static final String PSEUDONYM_KEY = "benchmark-pseudonym-key";
     /** The user the legacy login API knows (user-migration's event signs in as them). */
@@ -47,7 +45,6 @@ final class StandIns {
     private SnsStandIn sns;
     private SnsClient snsClient;
     private EventBridgeStandIn eventBridge;
-    private SesStandIn ses;
     private KinesisStandIn kinesis;
     private LegacyAuthStandIn legacyAuth;
 
@@ -69,10 +66,6 @@ final class StandIns {
         if (operation.equals("outbox-relay")) { // EVENTS_BUS_NAME
             props.put("events.bus-name", BUS);
             props.put("aws.eventbridge.endpoint", eventBridge().endpoint());
-        }
-        if (operation.equals("post-confirmation")) { // MAIL_FROM
-            props.put("mail.from", MAIL_FROM);
-            props.put("aws.sesv2.endpoint", ses().endpoint());
         }
         if (operation.equals("user-migration")) { // LEGACY_AUTH_URL
             props.put("legacy-auth.url", legacyAuthUrl());
@@ -155,12 +148,6 @@ final class StandIns {
         return kinesis;
     }
 
-    synchronized SesStandIn ses() {
-        if (ses == null) {
-            ses = SesStandIn.start();
-        }
-        return ses;
-    }
 
     /**
      * The legacy system's login API (testkit's, as user-migration's tests use it), knowing the one user
