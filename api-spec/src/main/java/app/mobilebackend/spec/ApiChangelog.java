@@ -28,6 +28,7 @@ import org.openapitools.openapidiff.core.model.schema.ChangedRequired;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -103,9 +104,20 @@ public final class ApiChangelog {
             add(Section.REMOVED, code(endpoint.toString()) + summary(endpoint.getSummary()),
                 diff.isCoreChanged().isIncompatible(), null);
         }
-        for (ChangedOperation operation : diff.getChangedOperations()) {
-            operation(operation);
+        diff.getChangedOperations().stream().sorted(inSpecOrder(diff.getOldSpecOpenApi())).forEach(this::operation);
+    }
+
+    /**
+     * The order of the operations in {@code spec}: by path, and within a path get, put, post, delete…
+     * openapi-diff lists changed operations in the order it resolved their schemas instead.
+     */
+    private static Comparator<ChangedOperation> inSpecOrder(OpenAPI spec) {
+        List<String> operations = new ArrayList<>();
+        if (spec.getPaths() != null) {
+            spec.getPaths().forEach((path, item) ->
+                item.readOperationsMap().keySet().forEach(method -> operations.add(method + " " + path)));
         }
+        return Comparator.comparingInt(operation -> operations.indexOf(operation.getHttpMethod() + " " + operation.getPathUrl()));
     }
 
     private void operation(ChangedOperation operation) {

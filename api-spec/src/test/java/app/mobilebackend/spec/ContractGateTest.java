@@ -15,20 +15,25 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static app.mobilebackend.spec.GateFixture.TODO_NOTES;
+import static app.mobilebackend.spec.GateFixture.VERSION;
+import static app.mobilebackend.spec.GateFixture.inSchema;
+import static app.mobilebackend.spec.GateFixture.once;
+import static app.mobilebackend.spec.GateFixture.withQueryParameterOnListTodos;
+import static app.mobilebackend.spec.GateFixture.withVersion;
+import static app.mobilebackend.spec.GateFixture.withoutTodoNotes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The breaking-change gate on edited copies of the real, released spec ({@code api-spec/released/openapi.yaml}): the
- * baseline is that text as it is, the current spec the same text with one change made by string replacement, so that
- * the tests follow the spec. They start from the released spec, not the working one, so that work in progress on
- * {@code openapi.yaml} (removing {@code Todo.notes}, say) meets the gate rather than failing these tests first; an
- * edit that no longer finds its text in a newly released spec fails with the text it looked for.
+ * The breaking-change gate on edited copies of a fixture spec ({@code src/test/resources/contract-gate/openapi.yaml},
+ * {@link GateFixture}): the baseline is the fixture as it is, the current spec the same text with one change made by
+ * string replacement. The fixture is neither the released baseline nor the working spec, so that releases move the
+ * baseline and work in progress on {@code openapi.yaml} (removing {@code Todo.notes}, say) meets the gate, without
+ * changing what these tests prove; an edit that no longer finds its text in the fixture fails with the text it looked for.
  */
 class ContractGateTest {
 
@@ -38,30 +43,17 @@ class ContractGateTest {
         "`GET /todos/{todoId}` response 200", "`PUT /todos/{todoId}` response 200");
     private static final List<String> CREATE_REQUEST = List.of("`POST /todos` request body");
 
-    private static final String TODO_NOTES = """
-                notes:
-                  type: string
-                  maxLength: 4000
-                  nullable: true
-        """;
+    private static final String NEXT_MINOR = "1.1.0";
+    private static final String NEXT_MAJOR = "2.0.0";
 
     private static String spec;
-    private static String version;
-    private static String nextMajor;
-    private static String nextMinor;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void readSpec() throws IOException {
-        Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
-        spec = Files.readString(root.resolve("api-spec/released/openapi.yaml"));
-        Matcher info = Pattern.compile("(?m)^  version: (\\d+)\\.(\\d+)\\.(\\d+)$").matcher(spec);
-        assertTrue(info.find(), "info.version of the released spec");
-        version = info.group(1) + "." + info.group(2) + "." + info.group(3);
-        nextMajor = (Integer.parseInt(info.group(1)) + 1) + ".0.0";
-        nextMinor = info.group(1) + "." + (Integer.parseInt(info.group(2)) + 1) + ".0";
+    static void readFixture() throws IOException {
+        spec = GateFixture.spec();
     }
 
     @Test
@@ -105,7 +97,7 @@ class ContractGateTest {
         assertTrue(changelog.contains("\n### Changed\n\nNone.\n"), changelog);
         assertTrue(changelog.contains("\n### Deprecated\n\nNone.\n"), changelog);
         assertTrue(changelog.contains("\n### Removed\n\nNone.\n"), changelog);
-        assertTrue(changelog.contains("`info.version` is " + version + ", not above the baseline's"), changelog);
+        assertTrue(changelog.contains("`info.version` is " + VERSION + ", not above the baseline's"), changelog);
         assertFalse(changelog.contains("BREAKING"), changelog);
     }
 
@@ -122,7 +114,7 @@ class ContractGateTest {
 
     @Test
     void anOptionalQueryParameterIsAddedAndNotBreaking() throws IOException {
-        Verdict verdict = gate(withQueryParameterOnListTodos(false));
+        Verdict verdict = gate(withQueryParameterOnListTodos(spec, false));
 
         assertEquals(List.of(new Item(Section.ADDED, "parameter `q` (query), optional", false, List.of("`GET /todos`"))),
             verdict.changes());
@@ -133,7 +125,7 @@ class ContractGateTest {
 
     @Test
     void aRequiredQueryParameterIsBreaking() throws IOException {
-        Verdict verdict = gate(withQueryParameterOnListTodos(true));
+        Verdict verdict = gate(withQueryParameterOnListTodos(spec, true));
 
         assertEquals(List.of(new Item(Section.ADDED, "parameter `q` (query), required", true, List.of("`GET /todos`"))),
             verdict.changes());
@@ -142,7 +134,7 @@ class ContractGateTest {
 
     @Test
     void aPropertyRemovedFromAResponseFailsTheGateNamingIt() throws IOException {
-        String current = inSchema(spec, "Todo", TODO_NOTES, "");
+        String current = withoutTodoNotes(spec);
         Verdict verdict = gate(current);
 
         assertEquals(List.of(new Item(Section.REMOVED, "`Todo.notes`", true, TODO_RESPONSES)), verdict.changes());
@@ -150,7 +142,7 @@ class ContractGateTest {
         String message = verdict.failureMessage();
         assertTrue(message.startsWith("API contract gate: 1 breaking change against the released baseline "), message);
         assertTrue(message.contains("\n  - Removed: `Todo.notes` — in `GET /todos` response 200, "), message);
-        assertTrue(message.contains(" to " + nextMajor + " (it is " + version + ")."), message);
+        assertTrue(message.contains(" to " + NEXT_MAJOR + " (it is " + VERSION + ")."), message);
         assertTrue(verdict.changelog().contains("\n### Removed\n\n- **BREAKING** `Todo.notes` — in "), verdict.changelog());
     }
 
@@ -167,7 +159,7 @@ class ContractGateTest {
     @Test
     void theBuildEntryPointFailsOnABreakingChangeAndStillWritesTheChangelog() throws IOException {
         Path baseline = Files.writeString(dir.resolve("baseline.yaml"), spec);
-        Path current = Files.writeString(dir.resolve("openapi.yaml"), inSchema(spec, "Todo", TODO_NOTES, ""));
+        Path current = Files.writeString(dir.resolve("openapi.yaml"), withoutTodoNotes(spec));
         Path changelog = dir.resolve("target/api-changelog.md");
 
         BreakingChangeException failure = assertThrows(BreakingChangeException.class, () ->
@@ -216,6 +208,23 @@ class ContractGateTest {
     }
 
     @Test
+    void aRaisedMinLengthOnARequestFieldFailsTheGate() throws IOException {
+        Verdict verdict = gate(inSchema(spec, "TodoCreate", """
+                    title:
+                      type: string
+                      minLength: 1
+            """, """
+                    title:
+                      type: string
+                      minLength: 3
+            """));
+
+        assertEquals(List.of(new Item(Section.CHANGED, "`TodoCreate.title`: minLength `1` → `3`", true, CREATE_REQUEST)),
+            verdict.changes());
+        assertFalse(verdict.passed());
+    }
+
+    @Test
     void aRenamedOperationIdIsBreakingForTheGeneratedSdks() throws IOException {
         Verdict verdict = gate(once(spec, "operationId: listTodos\n", "operationId: listAllTodos\n"));
 
@@ -226,24 +235,24 @@ class ContractGateTest {
 
     @Test
     void aBreakingChangePassesWithANewMajorVersionAndIsStillMarkedBreaking() throws IOException {
-        Verdict verdict = gate(withVersion(inSchema(spec, "Todo", TODO_NOTES, ""), nextMajor));
+        Verdict verdict = gate(withVersion(withoutTodoNotes(spec), NEXT_MAJOR));
 
         assertEquals(List.of(new Item(Section.REMOVED, "`Todo.notes`", true, TODO_RESPONSES)), verdict.changes());
         assertTrue(verdict.passed());
         assertEquals("", verdict.failureMessage());
         String changelog = verdict.changelog();
-        assertTrue(changelog.contains(" " + version + " → " + nextMajor + "\n"), changelog);
+        assertTrue(changelog.contains(" " + VERSION + " → " + NEXT_MAJOR + "\n"), changelog);
         assertTrue(changelog.contains("\n**BREAKING**: 1 of 1 change breaks existing clients, allowed by the new major version "
-            + nextMajor + ".\n"), changelog);
+            + NEXT_MAJOR + ".\n"), changelog);
         assertTrue(changelog.contains("\n### Removed\n\n- **BREAKING** `Todo.notes` — in "), changelog);
     }
 
     @Test
     void aBreakingChangeFailsWithOnlyANewMinorVersion() throws IOException {
-        Verdict verdict = gate(withVersion(inSchema(spec, "Todo", TODO_NOTES, ""), nextMinor));
+        Verdict verdict = gate(withVersion(withoutTodoNotes(spec), NEXT_MINOR));
 
         assertFalse(verdict.passed());
-        assertTrue(verdict.failureMessage().contains(" to " + nextMajor + " (it is " + nextMinor + ")."), verdict.failureMessage());
+        assertTrue(verdict.failureMessage().contains(" to " + NEXT_MAJOR + " (it is " + NEXT_MINOR + ")."), verdict.failureMessage());
     }
 
     @Test
@@ -252,50 +261,6 @@ class ContractGateTest {
 
         assertTrue(failure.getMessage().contains("info.version 'v1' of "), failure.getMessage());
         assertTrue(failure.getMessage().endsWith(" is not a semantic version (MAJOR.MINOR.PATCH)"), failure.getMessage());
-    }
-
-    @Test
-    void releasingTheReleasedSpecChangesNothing() throws IOException {
-        Path baseline = Files.writeString(dir.resolve("baseline.yaml"), spec);
-        Path current = Files.writeString(dir.resolve("openapi.yaml"), spec);
-
-        assertTrue(ReleaseBaseline.release(current, baseline).startsWith("Nothing to release: "));
-        assertEquals(spec, Files.readString(baseline));
-    }
-
-    @Test
-    void releaseRefusesAChangedSpecWithTheBaselinesVersion() throws IOException {
-        Path baseline = Files.writeString(dir.resolve("baseline.yaml"), spec);
-        Path current = Files.writeString(dir.resolve("openapi.yaml"), withQueryParameterOnListTodos(false));
-
-        IllegalStateException refusal = assertThrows(IllegalStateException.class, () -> ReleaseBaseline.release(current, baseline));
-
-        assertTrue(refusal.getMessage().contains("info.version " + version + " is not above the baseline's " + version),
-            refusal.getMessage());
-        assertEquals(spec, Files.readString(baseline));
-    }
-
-    @Test
-    void releaseRefusesABreakingChangeWithoutANewMajorVersion() throws IOException {
-        Path baseline = Files.writeString(dir.resolve("baseline.yaml"), spec);
-        Path current = Files.writeString(dir.resolve("openapi.yaml"), withVersion(inSchema(spec, "Todo", TODO_NOTES, ""), nextMinor));
-
-        BreakingChangeException refusal = assertThrows(BreakingChangeException.class, () -> ReleaseBaseline.release(current, baseline));
-
-        assertTrue(refusal.getMessage().contains("Removed: `Todo.notes`"), refusal.getMessage());
-        assertEquals(spec, Files.readString(baseline));
-    }
-
-    @Test
-    void releaseMakesACompatibleSpecWithAHigherVersionTheBaseline() throws IOException {
-        String released = withVersion(withQueryParameterOnListTodos(false), nextMinor);
-        Path baseline = Files.writeString(dir.resolve("baseline.yaml"), spec);
-        Path current = Files.writeString(dir.resolve("openapi.yaml"), released);
-
-        assertTrue(ReleaseBaseline.release(current, baseline).startsWith("Released: "));
-
-        assertEquals(released, Files.readString(baseline));
-        assertEquals(List.of(), ContractGate.check(current, baseline).changes());
     }
 
     /** Runs the build entry point without its printout, which the build log shows but the test log needs not. */
@@ -313,40 +278,5 @@ class ContractGateTest {
         Path baseline = Files.writeString(dir.resolve("baseline.yaml"), spec);
         Path edited = Files.writeString(dir.resolve("openapi.yaml"), current);
         return ContractGate.check(edited, baseline);
-    }
-
-    private static String withQueryParameterOnListTodos(boolean required) {
-        int listTodos = spec.indexOf("operationId: listTodos\n");
-        assertTrue(listTodos >= 0, "listTodos");
-        String parameters = "      parameters:\n";
-        int at = spec.indexOf(parameters, listTodos) + parameters.length();
-        return spec.substring(0, at) + """
-                    - name: q
-                      in: query
-                      description: Only to-dos whose title contains this text.
-                      required: %s
-                      schema:
-                        type: string
-            """.formatted(required) + spec.substring(at);
-    }
-
-    private static String withVersion(String text, String newVersion) {
-        return once(text, "\n  version: " + version + "\n", "\n  version: " + newVersion + "\n");
-    }
-
-    /** Replaces the one occurrence of {@code from} in the schema {@code name} of {@code text}. */
-    static String inSchema(String text, String name, String from, String to) {
-        Matcher start = Pattern.compile("(?m)^    " + Pattern.quote(name) + ":\n").matcher(text);
-        assertTrue(start.find(), "schema " + name);
-        Matcher next = Pattern.compile("(?m)^ {0,4}\\S").matcher(text);
-        int end = next.find(start.end()) ? next.start() : text.length();
-        return text.substring(0, start.start()) + once(text.substring(start.start(), end), from, to) + text.substring(end);
-    }
-
-    /** Replaces the one occurrence of {@code from} in {@code text}: an edit that misses fails the test. */
-    static String once(String text, String from, String to) {
-        int at = text.indexOf(from);
-        assertTrue(at >= 0 && text.indexOf(from, at + 1) < 0, "exactly one occurrence of:\n" + from);
-        return text.substring(0, at) + to + text.substring(at + from.length());
     }
 }
