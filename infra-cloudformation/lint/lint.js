@@ -22,13 +22,20 @@
 //   - nested stacks whose template is among those given (matched by the end of its TemplateURL, e.g.
 //     stacks/network.yaml; a StackSet's root.yaml likewise): every parameter passed is declared by that template,
 //     every parameter it declares without a Default is passed, and every Fn::GetAtt Stack.Outputs.X names an output
-//     it declares.
+//     it declares; a StackSet's ParameterOverrides likewise (a parameter every instance group overrides is passed);
+//   - where and how the templates are deployed (deployment.js): CloudFront's ACM certificate is in us-east-1 (a
+//     literal ARN, or parameters whose AllowedPattern admits only us-east-1, through every template that passes them);
+//     CLOUDFRONT-scope WAF resources only in us-east-1 (a Condition on AWS::Region, of theirs or of every stack
+//     creating their template); a distribution's WebACLId a CLOUDFRONT web ACL, a WebACLAssociation's a REGIONAL one;
+//     a StackSet is SELF_MANAGED with an AdministrationRoleARN and an ExecutionRoleName, and with
+//     CAPABILITY_AUTO_EXPAND when a template it deploys uses a transform (service-managed StackSets run no macros).
 'use strict';
 
 const fs = require('node:fs');
 const path = require('node:path');
 const yaml = require('js-yaml');
 const { loadAwsServiceSpecSync } = require('@aws-cdk/aws-service-spec');
+const { DeploymentChecks } = require('./deployment');
 
 const PSEUDO = new Set([
   'AWS::AccountId', 'AWS::NotificationARNs', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region', 'AWS::StackId',
@@ -148,7 +155,9 @@ class Linter {
       }
       parsed.push({ file: t.file, doc: result.doc, keyLines: result.keyLines });
     }
-    for (const t of parsed) new TemplateLinter(this, t, parsed).run();
+    const linters = parsed.map((t) => new TemplateLinter(this, t, parsed));
+    for (const l of linters) l.run();
+    new DeploymentChecks(linters).run();
     return this.findings;
   }
 }
@@ -514,11 +523,28 @@ class TemplateLinter {
     } else if (params !== undefined) {
       return; // built by an intrinsic function: cannot tell
     }
+    // A StackSet's instance groups may override parameters; one that every group passes needs no value of its own.
+    const groups = r.Type === 'AWS::CloudFormation::StackSet' && Array.isArray(r.Properties.StackInstancesGroup) ? r.Properties.StackInstancesGroup : [];
+    const overridden = groups.map((g, i) => {
+      const keys = new Set();
+      const overrides = isObject(g) ? g.ParameterOverrides : undefined;
+      if (Array.isArray(overrides)) {
+        overrides.forEach((p, j) => {
+          if (!isObject(p) || typeof p.ParameterKey !== 'string') return;
+          keys.add(p.ParameterKey);
+          if (!Object.prototype.hasOwnProperty.call(declared, p.ParameterKey)) {
+            this.report(['Resources', name, 'Properties', 'StackInstancesGroup', i, 'ParameterOverrides', j, 'ParameterKey'], `${child.file} declares no parameter ${p.ParameterKey}`);
+          }
+        });
+      }
+      return keys;
+    });
+    const everyGroupPasses = (k) => overridden.length > 0 && overridden.every((keys) => keys.has(k));
     for (const [k, where] of passed) {
       if (!Object.prototype.hasOwnProperty.call(declared, k)) this.report(where, `${child.file} declares no parameter ${k}`);
     }
     for (const [k, p] of Object.entries(declared)) {
-      if (!passed.has(k) && !(isObject(p) && p.Default !== undefined)) {
+      if (!passed.has(k) && !everyGroupPasses(k) && !(isObject(p) && p.Default !== undefined)) {
         this.report(params === undefined ? ['Resources', name, 'Properties'] : at, `${child.file} needs parameter ${k} (it has no Default) but it is not passed`);
       }
     }

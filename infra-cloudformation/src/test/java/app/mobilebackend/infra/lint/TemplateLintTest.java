@@ -52,6 +52,14 @@ class TemplateLintTest {
         plant("circular-dependency", "valid.yaml", "  AccessLogs:\n    Type: AWS::Logs::LogGroup\n",
             "  AccessLogs:\n    Type: AWS::Logs::LogGroup\n    DependsOn: Alarm\n");
         plant("short-form-tag", "valid.yaml", "      Bucket: {Ref: FilesBucket}\n", "      Bucket: !Ref FilesBucket\n");
+        plant("cloudfront-acl-outside-us-east-1", "waf.yaml", "    Condition: InUsEast1\n    Properties:\n      Scope: CLOUDFRONT\n",
+            "    Properties:\n      Scope: CLOUDFRONT\n");
+        plant("regional-acl-on-a-distribution", "waf.yaml", "WebACLId: {Fn::GetAtt: [EdgeAcl, Arn]}", "WebACLId: {Fn::GetAtt: [RegionalAcl, Arn]}");
+        plant("cloudfront-acl-on-an-association", "waf.yaml", "WebACLArn: {Fn::GetAtt: [RegionalAcl, Arn]}", "WebACLArn: {Fn::GetAtt: [EdgeAcl, Arn]}");
+        plant("certificate-outside-us-east-1", "waf.yaml", "AcmCertificateArn: {Ref: CertificateArn}",
+            "AcmCertificateArn: {Fn::Sub: 'arn:aws:acm:eu-west-1:${AWS::AccountId}:certificate/${CertificateArn}'}");
+        plant("certificate-parameter-for-any-region", "waf.yaml", "'^arn:aws:acm:us-east-1:[0-9]{12}:certificate/[0-9a-f-]+$'",
+            "'^arn:aws:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]+$'");
     }
 
     private static void plant(String name, String fixture, String text, String replacement) {
@@ -98,7 +106,7 @@ class TemplateLintTest {
 
     @Test
     void theFixturesPass() throws IOException, InterruptedException {
-        List<String> files = new ArrayList<>(List.of(FIXTURES.resolve("valid.yaml").toString()));
+        List<String> files = new ArrayList<>(List.of(FIXTURES.resolve("valid.yaml").toString(), FIXTURES.resolve("waf.yaml").toString()));
         try (var walk = Files.walk(FIXTURES.resolve("nested"))) {
             walk.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(f -> files.add(f.toString()));
         }
@@ -189,6 +197,40 @@ class TemplateLintTest {
     }
 
     @Test
+    void aCloudFrontWebAclThatMayBeCreatedOutsideUsEast1Fails() {
+        assertFinding("cloudfront-acl-outside-us-east-1", ":18: Resources.EdgeAcl.Properties.Scope: AWS::WAFv2::WebACL EdgeAcl has Scope CLOUDFRONT, "
+            + "which exists only in us-east-1, but nothing keeps it there");
+    }
+
+    @Test
+    void aRegionalWebAclOnADistributionFails() {
+        assertFinding("regional-acl-on-a-distribution", ": Resources.Distribution.Properties.DistributionConfig.WebACLId: CloudFront distribution "
+            + "Distribution takes only a web ACL of Scope CLOUDFRONT (created in us-east-1), but WebACLId names RegionalAcl, of Scope REGIONAL");
+    }
+
+    @Test
+    void aCloudFrontWebAclOnAnAssociationFails() {
+        assertFinding("cloudfront-acl-on-an-association", ": Resources.RegionalAclAssociation.Properties.WebACLArn: AWS::WAFv2::WebACLAssociation "
+            + "RegionalAclAssociation (API Gateway stage, load balancer, AppSync, Cognito) takes only a web ACL of Scope REGIONAL, but WebACLArn names "
+            + "EdgeAcl, of Scope CLOUDFRONT");
+    }
+
+    @Test
+    void aCloudFrontCertificateOutsideUsEast1Fails() {
+        assertFinding("certificate-outside-us-east-1", ": Resources.Distribution.Properties.DistributionConfig.ViewerCertificate.AcmCertificateArn."
+            + "Fn::Sub: AcmCertificateArn of CloudFront distribution Distribution (");
+        assertFinding("certificate-outside-us-east-1", ") must be an ACM certificate in us-east-1; its region is eu-west-1 in ");
+    }
+
+    @Test
+    void aCertificateParameterThatAdmitsOtherRegionsFails() {
+        assertFinding("certificate-parameter-for-any-region", ":8: Parameters.CertificateArn.AllowedPattern: AcmCertificateArn of CloudFront "
+            + "distribution Distribution (");
+        assertFinding("certificate-parameter-for-any-region", "must be an ACM certificate in us-east-1; the AllowedPattern of CertificateArn "
+            + "admits a certificate ARN in eu-west-1");
+    }
+
+    @Test
     void nestedStacksMustAgreeWithTheirTemplates(@TempDir Path dir) throws IOException, InterruptedException {
         Path nested = FIXTURES.resolve("nested");
         Files.createDirectories(dir.resolve("stacks"));
@@ -203,7 +245,7 @@ class TemplateLintTest {
         skipWithoutNode(result);
         assertEquals(1, result.exit(), result.output());
         for (String expected : List.of(
-            "stackset.yaml:16: Resources.StackSet.Properties.Parameters: " + dir.resolve("root.yaml") + " needs parameter ArtifactBucket",
+            "stackset.yaml:18: Resources.StackSet.Properties.Parameters: " + dir.resolve("root.yaml") + " needs parameter ArtifactBucket",
             "root.yaml:15: Resources.Storage.Properties.Parameters.Env: " + dir.resolve("stacks/storage.yaml") + " declares no parameter Env",
             "root.yaml:14: Resources.Storage.Properties.Parameters: " + dir.resolve("stacks/storage.yaml") + " needs parameter Environment",
             "root.yaml:19: Outputs.QueueArn.Value.Fn::GetAtt: Fn::GetAtt: Storage.Outputs.QueueUrl: " + dir.resolve("stacks/storage.yaml") + " has no output QueueUrl")) {
@@ -228,7 +270,7 @@ class TemplateLintTest {
         }
     }
 
-    private static void skipWithoutNode(Result result) {
+    static void skipWithoutNode(Result result) {
         if (result.output().contains("SKIPPED: template lint needs Node")) {
             Assumptions.abort("no Node: " + result.output().strip());
         }
@@ -239,9 +281,14 @@ class TemplateLintTest {
 
     /** Runs lint.sh on the files (none: the real templates); the caller skips when it says Node is missing. */
     private static Result lint(List<String> files) throws IOException, InterruptedException {
+        return lint(MODULE, files);
+    }
+
+    /** Runs lint.sh in the directory on the files (relative to it, or absolute). */
+    static Result lint(Path directory, List<String> files) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", LINT.toString()));
         command.addAll(files);
-        Process process = new ProcessBuilder(command).directory(MODULE.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
