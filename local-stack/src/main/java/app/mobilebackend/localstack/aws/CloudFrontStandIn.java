@@ -27,17 +27,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * CloudFront's CreateInvalidation on a loopback port, as the AWS SDK v2 CloudFront client speaks it: the REST-XML
+ * CloudFront's CreateInvalidation, GetDistributionConfig and UpdateDistribution on a loopback port, as the AWS SDK v2
+ * CloudFront client speaks them: the REST-XML
  * protocol, {@code POST /2020-05-31/distribution/<id>/invalidation} with an {@code InvalidationBatch} document (in the
  * {@value #NAMESPACE} namespace), answered 201 with a {@code Location} and the {@code Invalidation} document; a request
  * without a SigV4 {@code Authorization} header gets CloudFront's 403 error document, a reused caller reference with
- * other paths its 409 {@code InvalidationBatchAlreadyExists}. It keeps the invalidations it accepted. The CloudFront
+ * other paths its 409 {@code InvalidationBatchAlreadyExists}. It keeps the invalidations it accepted. A distribution
+ * added with {@link #addDistribution} answers {@code GET .../distribution/<id>/config} with its {@code DistributionConfig}
+ * and an {@code ETag}, and takes {@code PUT .../config} only with that ETag in {@code If-Match} (else 412
+ * {@code PreconditionFailed}), keeping the document as sent and answering a new ETag. The CloudFront
  * signed URLs of the content area need no service: {@link CloudFrontTestKeys}.
  */
 public final class CloudFrontStandIn implements AutoCloseable {
 
     public static final String NAMESPACE = "http://cloudfront.amazonaws.com/doc/2020-05-31/";
     private static final Pattern PATH = Pattern.compile("/2020-05-31/distribution/([A-Za-z0-9]+)/invalidation");
+    private static final Pattern CONFIG_PATH = Pattern.compile("/2020-05-31/distribution/([A-Za-z0-9]+)/config");
+    private static final Pattern ORIGIN_VERIFY = Pattern.compile(
+        "<OriginCustomHeader><HeaderName>X-Origin-Verify</HeaderName><HeaderValue>([^<]*)</HeaderValue></OriginCustomHeader>");
+
+    /** A distribution's configuration document and its current ETag. */
+    private record Config(String xml, String etag) {
+    }
+
+    private final Map<String, Config> configs = new java.util.HashMap<>();
+    private final List<String> configUpdates = new ArrayList<>();
 
     /** One invalidation CloudFront accepted. */
     public record Invalidation(String id, String distributionId, String callerReference, List<String> paths) {
@@ -72,6 +86,35 @@ public final class CloudFrontStandIn implements AutoCloseable {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
+    /**
+     * Adds a distribution whose one origin sends {@code X-Origin-Verify: <originVerify>}: a DistributionConfig with
+     * what the templates' edge distribution has that matters here (its origin and custom header).
+     */
+    public synchronized CloudFrontStandIn addDistribution(String id, String originVerify) {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><DistributionConfig xmlns=\"" + NAMESPACE + "\">"
+            + "<CallerReference>edge-" + id + "</CallerReference><Comment>mobile-backend edge</Comment><Enabled>true</Enabled>"
+            + "<Origins><Quantity>1</Quantity><Items><Origin><Id>api</Id><DomainName>api-origin.example.com</DomainName>"
+            + "<OriginPath></OriginPath><CustomHeaders><Quantity>1</Quantity><Items><OriginCustomHeader><HeaderName>X-Origin-Verify"
+            + "</HeaderName><HeaderValue>" + escape(originVerify) + "</HeaderValue></OriginCustomHeader></Items></CustomHeaders>"
+            + "<CustomOriginConfig><HTTPPort>80</HTTPPort><HTTPSPort>443</HTTPSPort><OriginProtocolPolicy>https-only"
+            + "</OriginProtocolPolicy></CustomOriginConfig></Origin></Items></Origins>"
+            + "<DefaultCacheBehavior><TargetOriginId>api</TargetOriginId><ViewerProtocolPolicy>https-only</ViewerProtocolPolicy>"
+            + "</DefaultCacheBehavior></DistributionConfig>";
+        configs.put(id, new Config(xml, "E" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase()));
+        return this;
+    }
+
+    /** The value the distribution's origin sends as {@code X-Origin-Verify} now. */
+    public synchronized String originVerify(String distributionId) {
+        Matcher header = ORIGIN_VERIFY.matcher(configs.get(distributionId).xml());
+        return header.find() ? header.group(1) : null;
+    }
+
+    /** How many UpdateDistribution calls were accepted, per distribution id, in order. */
+    public synchronized List<String> configUpdates() {
+        return List.copyOf(configUpdates);
+    }
+
     /** The invalidations accepted so far, in order. */
     public synchronized List<Invalidation> invalidations() {
         return List.copyOf(invalidations);
@@ -79,6 +122,11 @@ public final class CloudFrontStandIn implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Matcher config = CONFIG_PATH.matcher(exchange.getRequestURI().getPath());
+            if (config.matches()) {
+                distributionConfig(exchange, config.group(1));
+                return;
+            }
             Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
             if (!"POST".equals(exchange.getRequestMethod()) || !path.matches()) {
                 error(exchange, 404, "NoSuchResource", "The specified resource does not exist.");
@@ -133,6 +181,50 @@ public final class CloudFrontStandIn implements AutoCloseable {
                 + "</Items></Paths><CallerReference>" + escape(callerReference) + "</CallerReference></InvalidationBatch></Invalidation>";
             StandInResponses.send(exchange, 201, "text/xml", Map.of("Location",
                 url() + "/2020-05-31/distribution/" + accepted.distributionId() + "/invalidation/" + accepted.id()), body);
+        }
+    }
+
+    private void distributionConfig(HttpExchange exchange, String id) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256 ")) {
+            error(exchange, 403, "MissingAuthenticationToken", "Request is missing Authentication Token");
+            return;
+        }
+        synchronized (this) {
+            Config current = configs.get(id);
+            if (current == null) {
+                error(exchange, 404, "NoSuchDistribution", "The specified distribution does not exist.");
+                return;
+            }
+            if ("GET".equals(exchange.getRequestMethod())) {
+                StandInResponses.send(exchange, 200, "text/xml", Map.of("ETag", current.etag()), current.xml());
+                return;
+            }
+            if (!"PUT".equals(exchange.getRequestMethod())) {
+                error(exchange, 405, "MethodNotAllowed", "Not allowed");
+                return;
+            }
+            if (!current.etag().equals(exchange.getRequestHeaders().getFirst("If-Match"))) {
+                error(exchange, 412, "PreconditionFailed", "The If-Match version is missing or not valid for the resource.");
+                return;
+            }
+            String xml = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                Element root = parse(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).getDocumentElement();
+                if (!"DistributionConfig".equals(root.getLocalName()) || !NAMESPACE.equals(root.getNamespaceURI())) {
+                    error(exchange, 400, "MalformedInput", "Not a DistributionConfig of " + NAMESPACE);
+                    return;
+                }
+            } catch (SAXException e) {
+                error(exchange, 400, "MalformedInput", "The XML document is malformed.");
+                return;
+            }
+            Config updated = new Config(xml, "E" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase());
+            configs.put(id, updated);
+            configUpdates.add(id);
+            String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Distribution xmlns=\"" + NAMESPACE + "\"><Id>" + id
+                + "</Id><Status>InProgress</Status></Distribution>";
+            StandInResponses.send(exchange, 200, "text/xml", Map.of("ETag", updated.etag()), body);
         }
     }
 
