@@ -165,6 +165,33 @@ class OriginVerifyRotationTest {
         assertThrows(IllegalArgumentException.class, () -> step("rotateEverything", token));
     }
 
+    @Test
+    void aRegionWithoutItsApiYetIsLeftToReadTheSecretWhenItDeploys() {
+        try (WafStandIn notYetDeployed = new WafStandIn()) {
+            var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+            function = new OriginVerifyRotationFunction(new OriginVerifyRotation(
+                SecretsManagerClient.builder().endpointOverride(secretsManager.endpoint()).region(Region.EU_WEST_1)
+                    .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
+                List.of(waf(primaryWaf.endpoint(), Region.EU_WEST_1, credentials), waf(notYetDeployed.endpoint(), Region.US_EAST_1, credentials)),
+                ACL,
+                CloudFrontClient.builder().endpointOverride(URI.create(cloudFront.url())).region(Region.AWS_GLOBAL)
+                    .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
+                DISTRIBUTION));
+
+            String token = UUID.randomUUID().toString();
+            secretsManager.beginRotation(token);
+            for (String step : List.of("createSecret", "setSecret", "testSecret", "finishSecret")) {
+                step(step, token);
+            }
+
+            String value = secretsManager.valueAt("AWSCURRENT");
+            assertNotEquals(FIRST, value);
+            assertEquals(value, cloudFront.originVerify(DISTRIBUTION));
+            assertTrue(primaryWaf.acceptedValues(ACL, OriginVerifyRotation.RULE).contains(value));
+            assertEquals(List.of(), notYetDeployed.updates());
+        }
+    }
+
     private String rotateFully() {
         String token = UUID.randomUUID().toString();
         secretsManager.beginRotation(token);
