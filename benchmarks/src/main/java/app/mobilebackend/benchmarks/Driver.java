@@ -496,6 +496,9 @@ public final class Driver {
      * Each function's {@code Handler} as deployed, from infra-cloudformation's templates: the {@code Handler:} of the
      * resource whose code is {@code function-<name>-lambda.jar}. The HTTP functions all name ApiGatewayHandler
      * (Micronaut's API Gateway handler, started as core configures it); the others (Cognito triggers, EventBridge and schedule targets, the migration) a class of their own.
+     * A jar some resources deploy with further handlers of its module ({@code function.more-handlers}: the
+     * pre-token-generation, welcome-mail and origin-verify rotation functions) is measured as its main class
+     * ({@code exec.mainClass}), the function its events file is for.
      */
     private Map<String, String> deployedHandlers() throws IOException {
         Map<String, String> handlers = new LinkedHashMap<>();
@@ -517,12 +520,25 @@ public final class Driver {
                     } else if (h.matches()) {
                         current = h.group(1);
                     } else if (c.find() && current != null) {
-                        handlers.put(c.group(1), current);
+                        String module = c.group(1);
+                        if (!handlers.containsKey(module) || current.equals(mainClass(module))) {
+                            handlers.put(module, current);
+                        }
                     }
                 }
             }
         }
         return handlers;
+    }
+
+    /** The module's {@code exec.mainClass}, or null. */
+    private String mainClass(String module) throws IOException {
+        Path pom = root.resolve("functions").resolve(module).resolve("pom.xml");
+        if (!Files.isRegularFile(pom)) {
+            return null;
+        }
+        Matcher main = Pattern.compile("<exec.mainClass>([^<]+)</exec.mainClass>").matcher(Files.readString(pom));
+        return main.find() ? main.group(1).trim() : null;
     }
 
     private static Path lambdaJar(Path target, String prefix) throws IOException {
