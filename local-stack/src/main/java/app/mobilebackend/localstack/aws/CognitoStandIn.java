@@ -76,22 +76,22 @@ public final class CognitoStandIn implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         requests.add(new Request(target, body));
         if (down) {
-            answer(exchange, 503, Map.of("__type", "ServiceUnavailableException", "message", "Service unavailable"));
+            AwsJson.answer(exchange, 503, AwsJson.error("ServiceUnavailableException", "Service unavailable"));
             return;
         }
         try {
             Map<String, Object> request = JSONObjectUtils.parse(body);
             if (!userPoolId.equals(request.get("UserPoolId"))) {
-                answer(exchange, 400, error("ResourceNotFoundException", "User pool " + request.get("UserPoolId") + " does not exist."));
+                AwsJson.answer(exchange, 400, AwsJson.error("ResourceNotFoundException", "User pool " + request.get("UserPoolId") + " does not exist."));
                 return;
             }
             switch (String.valueOf(target)) {
                 case "AWSCognitoIdentityProviderService.AdminInitiateAuth" -> initiateAuth(exchange, request);
                 case "AWSCognitoIdentityProviderService.AdminGetUser" -> getUser(exchange, request);
-                default -> answer(exchange, 400, error("UnknownOperationException", "Not served here: " + target));
+                default -> AwsJson.answer(exchange, 400, AwsJson.error("UnknownOperationException", "Not served here: " + target));
             }
         } catch (ParseException e) {
-            answer(exchange, 400, error("SerializationException", e.getMessage()));
+            AwsJson.answer(exchange, 400, AwsJson.error("SerializationException", e.getMessage()));
         }
     }
 
@@ -99,16 +99,16 @@ public final class CognitoStandIn implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Map<String, Object> parameters = (Map<String, Object>) request.getOrDefault("AuthParameters", Map.of());
         if (!"ADMIN_USER_PASSWORD_AUTH".equals(request.get("AuthFlow"))) {
-            answer(exchange, 400, error("InvalidParameterException", "Unsupported flow"));
+            AwsJson.answer(exchange, 400, AwsJson.error("InvalidParameterException", "Unsupported flow"));
             return;
         }
         User user = users.get(String.valueOf(parameters.get("USERNAME")).toLowerCase(java.util.Locale.ROOT));
         if (user == null) {
-            answer(exchange, 400, error("UserNotFoundException", "User does not exist."));
+            AwsJson.answer(exchange, 400, AwsJson.error("UserNotFoundException", "User does not exist."));
         } else if (!user.password().equals(parameters.get("PASSWORD"))) {
-            answer(exchange, 400, error("NotAuthorizedException", "Incorrect username or password."));
+            AwsJson.answer(exchange, 400, AwsJson.error("NotAuthorizedException", "Incorrect username or password."));
         } else {
-            answer(exchange, 200, Map.of("ChallengeParameters", Map.of(), "AuthenticationResult", Map.of(
+            AwsJson.answer(exchange, 200, Map.of("ChallengeParameters", Map.of(), "AuthenticationResult", Map.of(
                 "AccessToken", "access", "IdToken", "id", "RefreshToken", "refresh", "ExpiresIn", 3600, "TokenType", "Bearer")));
         }
     }
@@ -116,7 +116,7 @@ public final class CognitoStandIn implements AutoCloseable {
     private void getUser(HttpExchange exchange, Map<String, Object> request) throws IOException {
         User user = users.get(String.valueOf(request.get("Username")).toLowerCase(java.util.Locale.ROOT));
         if (user == null) {
-            answer(exchange, 400, error("UserNotFoundException", "User does not exist."));
+            AwsJson.answer(exchange, 400, AwsJson.error("UserNotFoundException", "User does not exist."));
             return;
         }
         List<Map<String, String>> attributes = new ArrayList<>();
@@ -126,19 +126,7 @@ public final class CognitoStandIn implements AutoCloseable {
         answer.put("UserAttributes", attributes);
         answer.put("UserStatus", "CONFIRMED");
         answer.put("Enabled", true);
-        answer(exchange, 200, answer);
-    }
-
-    private static Map<String, Object> error(String type, String message) {
-        return Map.of("__type", type, "message", message);
-    }
-
-    private static void answer(HttpExchange exchange, int status, Map<String, ?> document) throws IOException {
-        byte[] bytes = JSONObjectUtils.toJSONString(new LinkedHashMap<>(document)).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        AwsJson.answer(exchange, 200, answer);
     }
 
     @Override

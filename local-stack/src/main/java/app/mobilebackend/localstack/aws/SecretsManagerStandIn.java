@@ -192,11 +192,11 @@ public final class SecretsManagerStandIn implements AutoCloseable {
     }
 
     private static String[] ok(Map<String, ?> document) {
-        return new String[] {"200", JSONObjectUtils.toJSONString(new LinkedHashMap<>(document))};
+        return new String[] {"200", AwsJson.write(document)};
     }
 
     private static String[] failure(int status, String type, String message) {
-        return new String[] {String.valueOf(status), JSONObjectUtils.toJSONString(new LinkedHashMap<>(Map.of("__type", type, "Message", message)))};
+        return new String[] {String.valueOf(status), AwsJson.write(AwsJson.error(type, message))};
     }
 
     /** Answers GetSecretValue with this SecretString. */

@@ -33,6 +33,7 @@ public final class WafStandIn implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, WebAcl> webAcls = new LinkedHashMap<>();
     private final List<String> updates = new ArrayList<>();
+    private boolean changeBeforeNextUpdate;
 
     public WafStandIn() {
         try {
@@ -83,6 +84,15 @@ public final class WafStandIn implements AutoCloseable {
         throw new IllegalArgumentException("no rule " + rule);
     }
 
+    /**
+     * Someone else changes the web ACLs between the next read and the next update: that update's lock token is stale
+     * and WAF refuses it, as it refuses a real concurrent edit.
+     */
+    public synchronized WafStandIn changeBeforeNextUpdate() {
+        changeBeforeNextUpdate = true;
+        return this;
+    }
+
     /** The names of the web ACLs updated, one entry per accepted UpdateWebACL. */
     public synchronized List<String> updates() {
         return List.copyOf(updates);
@@ -116,7 +126,7 @@ public final class WafStandIn implements AutoCloseable {
         try {
             request = JSONObjectUtils.parse(body);
         } catch (ParseException e) {
-            answer(exchange, 400, Map.of("__type", "SerializationException", "Message", e.getMessage()));
+            AwsJson.answer(exchange, 400, AwsJson.error("SerializationException", e.getMessage()));
             return;
         }
         synchronized (this) {
@@ -125,35 +135,39 @@ public final class WafStandIn implements AutoCloseable {
                     List<Map<String, Object>> summaries = new ArrayList<>();
                     webAcls.forEach((name, acl) -> summaries.add(Map.of("Name", name, "Id", acl.id(),
                         "ARN", acl.document().get("ARN"), "LockToken", acl.lockToken())));
-                    answer(exchange, 200, Map.of("WebACLs", summaries));
+                    AwsJson.answer(exchange, 200, Map.of("WebACLs", summaries));
                 }
                 case "AWSWAF_20190729.GetWebACL" -> {
                     WebAcl acl = find(request);
                     if (acl == null) {
-                        answer(exchange, 400, Map.of("__type", "WAFNonexistentItemException", "Message", "No such web ACL"));
+                        AwsJson.answer(exchange, 400, AwsJson.error("WAFNonexistentItemException", "No such web ACL"));
                     } else {
-                        answer(exchange, 200, Map.of("WebACL", acl.document(), "LockToken", acl.lockToken()));
+                        AwsJson.answer(exchange, 200, Map.of("WebACL", acl.document(), "LockToken", acl.lockToken()));
                     }
                 }
                 case "AWSWAF_20190729.UpdateWebACL" -> update(exchange, request);
-                default -> answer(exchange, 400, Map.of("__type", "UnknownOperationException", "Message", target));
+                default -> AwsJson.answer(exchange, 400, AwsJson.error("UnknownOperationException", target));
             }
         }
     }
 
     private void update(HttpExchange exchange, Map<String, Object> request) throws IOException {
+        if (changeBeforeNextUpdate) {
+            changeBeforeNextUpdate = false;
+            webAcls.replaceAll((name, acl) -> new WebAcl(acl.id(), acl.document(), UUID.randomUUID().toString()));
+        }
         WebAcl acl = find(request);
         if (acl == null) {
-            answer(exchange, 400, Map.of("__type", "WAFNonexistentItemException", "Message", "No such web ACL"));
+            AwsJson.answer(exchange, 400, AwsJson.error("WAFNonexistentItemException", "No such web ACL"));
             return;
         }
         if (!acl.lockToken().equals(request.get("LockToken"))) {
-            answer(exchange, 400, Map.of("__type", "WAFOptimisticLockException",
-                "Message", "AWS WAF couldn't save your changes because someone changed the resource after you started to edit it."));
+            AwsJson.answer(exchange, 400, AwsJson.error("WAFOptimisticLockException",
+                "AWS WAF couldn't save your changes because someone changed the resource after you started to edit it."));
             return;
         }
         if (!(request.get("DefaultAction") instanceof Map) || !(request.get("VisibilityConfig") instanceof Map)) {
-            answer(exchange, 400, Map.of("__type", "WAFInvalidParameterException", "Message", "DefaultAction and VisibilityConfig are required"));
+            AwsJson.answer(exchange, 400, AwsJson.error("WAFInvalidParameterException", "DefaultAction and VisibilityConfig are required"));
             return;
         }
         Map<String, Object> document = new LinkedHashMap<>(acl.document());
@@ -167,20 +181,12 @@ public final class WafStandIn implements AutoCloseable {
         String next = UUID.randomUUID().toString();
         webAcls.put(String.valueOf(request.get("Name")), new WebAcl(acl.id(), document, next));
         updates.add(String.valueOf(request.get("Name")));
-        answer(exchange, 200, Map.of("NextLockToken", next));
+        AwsJson.answer(exchange, 200, Map.of("NextLockToken", next));
     }
 
     private WebAcl find(Map<String, Object> request) {
         WebAcl acl = webAcls.get(String.valueOf(request.get("Name")));
         return acl != null && acl.id().equals(request.get("Id")) && "REGIONAL".equals(request.get("Scope")) ? acl : null;
-    }
-
-    private static void answer(HttpExchange exchange, int status, Map<String, ?> document) throws IOException {
-        byte[] bytes = JSONObjectUtils.toJSONString(new LinkedHashMap<>(document)).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 
     @Override

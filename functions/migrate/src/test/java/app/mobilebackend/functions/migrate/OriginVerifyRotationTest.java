@@ -144,6 +144,21 @@ class OriginVerifyRotationTest {
     }
 
     @Test
+    void aWebAclChangedByAnotherHandWhileItIsUpdatedIsReadAgainAndUpdated() {
+        String token = UUID.randomUUID().toString();
+        secretsManager.beginRotation(token);
+        step("createSecret", token);
+        primaryWaf.changeBeforeNextUpdate();
+
+        step("setSecret", token);
+
+        String pending = secretsManager.valueAt("AWSPENDING");
+        assertEquals(Set.of(FIRST, pending), new HashSet<>(primaryWaf.acceptedValues(ACL, OriginVerifyRotation.RULE)));
+        assertEquals(List.of(ACL), primaryWaf.updates(), "the refused update was retried once with a fresh lock token");
+        assertEquals(pending, cloudFront.originVerify(DISTRIBUTION));
+    }
+
+    @Test
     void aSecondRotationDropsTheOldestValue() {
         String first = rotateFully();
         String second = rotateFully();

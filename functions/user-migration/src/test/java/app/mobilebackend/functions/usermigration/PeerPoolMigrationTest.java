@@ -16,6 +16,8 @@ import java.text.ParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static app.mobilebackend.functions.usermigration.MigrateUserEvents.authentication;
+import static app.mobilebackend.functions.usermigration.MigrateUserEvents.forgotPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -205,30 +207,5 @@ class PeerPoolMigrationTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
         return new LinkedHashMap<>((Map<String, Object>) value);
-    }
-
-    private static String authentication(String username, String password) {
-        return event("UserMigration_Authentication", username, "\"password\": \"" + password + "\", \"validationData\": null, "
-            + "\"userAttributes\": null, \"clientMetadata\": null");
-    }
-
-    private static String forgotPassword(String username) {
-        return event("UserMigration_ForgotPassword", username,
-            "\"password\": null, \"validationData\": null, \"userAttributes\": null, \"clientMetadata\": null");
-    }
-
-    private static String event(String triggerSource, String username, String request) {
-        return """
-            {
-              "version": "1",
-              "triggerSource": "%s",
-              "region": "us-east-1",
-              "userPoolId": "us-east-1_Secondary",
-              "userName": "%s",
-              "callerContext": {"awsSdkVersion": "aws-sdk-unknown-unknown", "clientId": "secondary-mobile-app"},
-              "request": { %s },
-              "response": {"userAttributes": null, "forceAliasCreation": null, "enableSMSMFA": null,
-                           "finalUserStatus": null, "messageAction": null, "desiredDeliveryMediums": null}
-            }""".formatted(triggerSource, username, request);
     }
 }

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static app.mobilebackend.functions.usermigration.MigrateUserEvents.authentication;
+import static app.mobilebackend.functions.usermigration.MigrateUserEvents.forgotPassword;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -163,42 +165,6 @@ class UserMigrationFunctionTest {
         var event = LambdaRuntimeSerialization.read(json, CognitoUserPoolMigrateUserEvent.class);
         var answer = function.handleRequest(event, new MockLambdaContext());
         return JSONObjectUtils.parse(LambdaRuntimeSerialization.write(answer));
-    }
-
-    private static String authentication(String username, String password) {
-        return event("UserMigration_Authentication", username,
-            "\"password\": " + JSONObjectUtils.toJSONString(Map.of("p", password)).replaceFirst("^\\{\"p\":", "").replaceFirst("}$", "")
-                + ", \"validationData\": null, \"userAttributes\": null, \"clientMetadata\": {\"app\": \"mobile\"}");
-    }
-
-    private static String forgotPassword(String username) {
-        return event("UserMigration_ForgotPassword", username,
-            "\"password\": null, \"validationData\": null, \"userAttributes\": null, \"clientMetadata\": null");
-    }
-
-    /** A migrate-user event as Cognito sends it. */
-    private static String event(String triggerSource, String username, String request) {
-        return """
-            {
-              "version": "1",
-              "triggerSource": "%s",
-              "region": "eu-west-1",
-              "userPoolId": "eu-west-1_EXAMPLE",
-              "userName": "%s",
-              "callerContext": {
-                "awsSdkVersion": "aws-sdk-unknown-unknown",
-                "clientId": "1example23456789"
-              },
-              "request": { %s },
-              "response": {
-                "userAttributes": null,
-                "forceAliasCreation": null,
-                "enableSMSMFA": null,
-                "finalUserStatus": null,
-                "messageAction": null,
-                "desiredDeliveryMediums": null
-              }
-            }""".formatted(triggerSource, username, request);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,14 +3,19 @@ package app.mobilebackend.functions.todos.list;
 import app.mobilebackend.api.model.Todo;
 import app.mobilebackend.api.model.TodoCreate;
 import app.mobilebackend.api.model.TodoPage;
+import app.mobilebackend.core.audit.AuditLog;
 import app.mobilebackend.localstack.ApiGatewayEvents;
 import app.mobilebackend.localstack.LocalIdentityProvider;
 import app.mobilebackend.testkit.FunctionEnvironment;
 import app.mobilebackend.testkit.LocalFunction;
 import app.mobilebackend.todos.TodoService;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -74,6 +79,24 @@ class TwoRegionIdentityTest {
                 assertEquals(List.of(id), todoIds(region, token));
             }
         }
+    }
+
+    @Test
+    void theAuditRecordNamesTheUsersKeyNotTheSecondarysSub() {
+        String uid = "user-" + UUID.randomUUID();
+        String token = secondaryPool.sign(secondaryPool.accessClaims("secondary-" + UUID.randomUUID(), Duration.ofHours(1))
+            .claim("uid", uid).build());
+        ListAppender<ILoggingEvent> audit = new ListAppender<>();
+        audit.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(AuditLog.LOGGER);
+        logger.addAppender(audit);
+        try {
+            todoIds(secondaryRegion, token);
+        } finally {
+            logger.detachAppender(audit);
+        }
+
+        assertEquals(List.of(uid), audit.list.stream().map(e -> secondaryRegion.readMap(e.getFormattedMessage()).get("actor")).toList());
     }
 
     @Test
